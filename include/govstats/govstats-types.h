@@ -1,0 +1,65 @@
+/* govstats-types.h — enumerations shared by the public types
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined (GOVSTATS_INSIDE) && !defined (GOVSTATS_COMPILATION)
+# error "Only <govstats/govstats.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * GovstatsValueKind:
+ * @GOVSTATS_VALUE_KIND_COUNT: a non-negative whole number of items (件)
+ * @GOVSTATS_VALUE_KIND_AMOUNT: an exact decimal with four decimal places (万元, 元)
+ * @GOVSTATS_VALUE_KIND_DELTA: a signed whole number (本年增/减)
+ *
+ * What a column of a statutory table holds.
+ */
+typedef enum {
+  GOVSTATS_VALUE_KIND_COUNT,
+  GOVSTATS_VALUE_KIND_AMOUNT,
+  GOVSTATS_VALUE_KIND_DELTA,
+} GovstatsValueKind;
+
+/**
+ * GovstatsUnitKind:
+ * @GOVSTATS_UNIT_KIND_GOVERNMENT: a people's government or its general office
+ * @GOVSTATS_UNIT_KIND_DEPARTMENT: a department of a government
+ * @GOVSTATS_UNIT_KIND_TOWN: a town, township or sub-district (乡镇、街道)
+ * @GOVSTATS_UNIT_KIND_OTHER: any other reporting organ
+ *
+ * The kind of administrative organ a report belongs to.
+ */
+typedef enum {
+  GOVSTATS_UNIT_KIND_GOVERNMENT,
+  GOVSTATS_UNIT_KIND_DEPARTMENT,
+  GOVSTATS_UNIT_KIND_TOWN,
+  GOVSTATS_UNIT_KIND_OTHER,
+} GovstatsUnitKind;
+
+/**
+ * GovstatsScope:
+ * @GOVSTATS_SCOPE_OWN: the organ's own figures
+ * @GOVSTATS_SCOPE_AGGREGATE: the consolidated figures of subordinate units
+ *
+ * Whose figures a report holds.
+ */
+typedef enum {
+  GOVSTATS_SCOPE_OWN,
+  GOVSTATS_SCOPE_AGGREGATE,
+} GovstatsScope;
+
+/**
+ * GOVSTATS_AMOUNT_SCALE:
+ *
+ * Amount cells are stored as whole numbers of 1/%GOVSTATS_AMOUNT_SCALE of
+ * their unit: 4068.208 万元 is stored as 40682080.
+ */
+#define GOVSTATS_AMOUNT_SCALE 10000
+
+G_END_DECLS

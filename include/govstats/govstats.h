@@ -1,0 +1,14 @@
+/* govstats.h — the one header users include
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#define GOVSTATS_INSIDE
+#include "govstats-version.h"
+#include "govstats-types.h"
+#include "govstats-enum-types.h"
+#include "govstats-error.h"
+#include "govstats-schema.h"
+#include "govstats-report.h"
+#undef GOVSTATS_INSIDE

@@ -1,0 +1,774 @@
+/* govstats-json.c — reading and writing JSON exactly
+ *
+ * JSON-GLib parses every number into a gint64 or a double, and in 1.6 an
+ * integer literal that does not fit in 64 bits silently wraps, while its
+ * generator prints doubles with 17 significant digits (4068.208 comes out as
+ * 4068.2080000000001).  Neither is acceptable for statistics, so input is
+ * prechecked here (encoding, integer range, with line:column) before JSON-GLib
+ * parses it, and output goes through a small writer that prints amounts from
+ * their exact fixed-point value.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "govstats-error.h"
+#include "govstats-private.h"
+
+/* ---------- exact values ---------- */
+
+char *
+govstats_value_format (gint64            value,
+                       GovstatsValueKind kind)
+{
+  guint64 magnitude, whole, frac;
+  GString *s;
+
+  if (kind != GOVSTATS_VALUE_KIND_AMOUNT)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+  whole = magnitude / GOVSTATS_AMOUNT_SCALE;
+  frac = magnitude % GOVSTATS_AMOUNT_SCALE;
+  s = g_string_new (value < 0 ? "-" : "");
+  g_string_append_printf (s, "%" G_GUINT64_FORMAT, whole);
+  if (frac != 0)
+    {
+      char digits[8];
+      int len;
+
+      g_snprintf (digits, sizeof digits, "%04u", (guint) frac);
+      len = 4;
+      while (len > 0 && digits[len - 1] == '0')
+        len--;
+      digits[len] = '\0';
+      g_string_append_c (s, '.');
+      g_string_append (s, digits);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+parse_digits (const char **p,
+              guint64     *out,
+              gboolean    *overflow)
+{
+  const char *q = *p;
+  guint64 v = 0;
+
+  if (!g_ascii_isdigit (*q))
+    return FALSE;
+  while (g_ascii_isdigit (*q))
+    {
+      guint d = (guint) (*q - '0');
+      if (v > (G_MAXUINT64 - d) / 10)
+        *overflow = TRUE;
+      else
+        v = v * 10 + d;
+      q++;
+    }
+  *p = q;
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+govstats_value_parse (const char       *text,
+                      GovstatsValueKind kind,
+                      gint64           *value,
+                      char            **reason)
+{
+  const char *p = text;
+  gboolean negative = FALSE, overflow = FALSE;
+  guint64 whole = 0, frac = 0, limit;
+  guint frac_digits = 0;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '+' || *p == '-')
+    {
+      negative = (*p == '-');
+      p++;
+    }
+  if (!parse_digits (&p, &whole, &overflow))
+    {
+      *reason = g_strdup_printf ("“%s” is not a number", text);
+      return FALSE;
+    }
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        {
+          *reason = g_strdup_printf ("“%s” is not a number", text);
+          return FALSE;
+        }
+      while (g_ascii_isdigit (*p))
+        {
+          if (frac_digits < 4)
+            frac = frac * 10 + (guint) (*p - '0');
+          else if (*p != '0')
+            {
+              *reason = g_strdup_printf ("“%s” has more than four decimal places", text);
+              return FALSE;
+            }
+          frac_digits++;
+          p++;
+        }
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p != '\0')
+    {
+      *reason = g_strdup_printf ("“%s” is not a number", text);
+      return FALSE;
+    }
+  if (kind != GOVSTATS_VALUE_KIND_AMOUNT && frac != 0)
+    {
+      *reason = g_strdup_printf ("“%s” is not a whole number", text);
+      return FALSE;
+    }
+  while (frac_digits < 4)
+    {
+      frac *= 10;
+      frac_digits++;
+    }
+
+  limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+  if (kind == GOVSTATS_VALUE_KIND_AMOUNT)
+    {
+      if (overflow || whole > (limit - frac) / GOVSTATS_AMOUNT_SCALE)
+        overflow = TRUE;
+      else
+        whole = whole * GOVSTATS_AMOUNT_SCALE + frac;
+    }
+  if (overflow || whole > limit)
+    {
+      *reason = g_strdup_printf ("“%s” is too large (the largest value is %s)", text,
+                                 kind == GOVSTATS_VALUE_KIND_AMOUNT ? "922337203685477.5807"
+                                                                   : "9223372036854775807");
+      return FALSE;
+    }
+  *value = negative ? (gint64) ((guint64) 0 - whole) : (gint64) whole;
+  return TRUE;
+}
+
+gboolean
+govstats_value_from_node (JsonNode         *node,
+                          GovstatsValueKind kind,
+                          gint64           *value,
+                          char            **reason)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    {
+      *reason = g_strdup_printf ("expected a number, found %s",
+                                 JSON_NODE_HOLDS_OBJECT (node) ? "an object" :
+                                 JSON_NODE_HOLDS_ARRAY (node) ? "an array" : "null");
+      return FALSE;
+    }
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    {
+      gint64 v = json_node_get_int (node);
+      if (kind == GOVSTATS_VALUE_KIND_AMOUNT)
+        {
+          if (v > G_MAXINT64 / GOVSTATS_AMOUNT_SCALE || v < G_MININT64 / GOVSTATS_AMOUNT_SCALE)
+            {
+              *reason = g_strdup_printf ("%" G_GINT64_FORMAT " is too large for an amount "
+                                         "(the largest value is 922337203685477.5807)", v);
+              return FALSE;
+            }
+          v *= GOVSTATS_AMOUNT_SCALE;
+        }
+      *value = v;
+      return TRUE;
+    }
+  if (type == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+      double scaled, rounded;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (buf, sizeof buf, "%.15g", d);
+      if (kind != GOVSTATS_VALUE_KIND_AMOUNT)
+        {
+          if (d != floor (d))
+            {
+              *reason = g_strdup_printf ("%s is not a whole number", buf);
+              return FALSE;
+            }
+          if (fabs (d) >= 9007199254740992.0)
+            {
+              *reason = g_strdup_printf ("%s is too large to be exact; write it without a decimal point", buf);
+              return FALSE;
+            }
+          *value = (gint64) d;
+          return TRUE;
+        }
+      /* An amount: the decimal literal was at most four places; the double is
+       * its nearest binary value, so rounding the scaled value recovers it
+       * exactly as long as the scaled magnitude stays within 2^53. */
+      scaled = d * GOVSTATS_AMOUNT_SCALE;
+      if (!isfinite (scaled) || fabs (scaled) >= 9007199254740992.0)
+        {
+          *reason = g_strdup_printf ("%s is too large to be exact as a JSON number; "
+                                     "write it as a string (\"%s\")", buf, buf);
+          return FALSE;
+        }
+      rounded = round (scaled);
+      if (fabs (scaled - rounded) > 1e-6 * MAX (1.0, fabs (scaled)) && fabs (scaled - rounded) > 1e-3)
+        {
+          *reason = g_strdup_printf ("%s has more than four decimal places", buf);
+          return FALSE;
+        }
+      *value = (gint64) rounded;
+      return TRUE;
+    }
+  if (type == G_TYPE_STRING && kind == GOVSTATS_VALUE_KIND_AMOUNT)
+    return govstats_value_parse (json_node_get_string (node), kind, value, reason);
+  if (type == G_TYPE_STRING)
+    *reason = g_strdup_printf ("expected a number, found the string “%s”", json_node_get_string (node));
+  else if (type == G_TYPE_BOOLEAN)
+    *reason = g_strdup ("expected a number, found a boolean");
+  else
+    *reason = g_strdup ("expected a number");
+  return FALSE;
+}
+
+/* ---------- input ---------- */
+
+static void
+position_of (const char *data,
+             const char *at,
+             guint      *line,
+             guint      *column)
+{
+  const char *p;
+
+  *line = 1;
+  *column = 1;
+  for (p = data; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *p & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+static gboolean
+looks_like_gb18030 (const char *data,
+                    gsize       length)
+{
+  g_autofree char *converted = NULL;
+  gsize n = MIN (length, 4096);
+
+  /* Cut at a line end so a multi-byte character is not split. */
+  while (n < length && n > 0 && data[n - 1] != '\n')
+    n--;
+  if (n == 0)
+    n = MIN (length, 4096);
+  converted = g_convert (data, (gssize) n, "UTF-8", "GB18030", NULL, NULL, NULL);
+  return converted != NULL;
+}
+
+gboolean
+govstats_json_precheck (const char  *data,
+                        gsize        length,
+                        const char  *name,
+                        GError     **error)
+{
+  const char *end = NULL;
+  const char *p, *stop = data + length;
+  guint line, column;
+
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+                   "%s: the file is UTF-16; save it as UTF-8", name);
+      return FALSE;
+    }
+  if (memchr (data, '\0', length) != NULL)
+    {
+      p = memchr (data, '\0', length);
+      position_of (data, p, &line, &column);
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+                   "%s:%u:%u: the file contains a NUL byte (a binary file, or UTF-16 without a byte order mark)",
+                   name, line, column);
+      return FALSE;
+    }
+  if (!g_utf8_validate (data, (gssize) length, &end))
+    {
+      position_of (data, end, &line, &column);
+      if (looks_like_gb18030 (data, length))
+        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+                     "%s:%u:%u: the file is not UTF-8; it looks like GB18030/GBK "
+                     "(convert it with: iconv -f GB18030 -t UTF-8)", name, line, column);
+      else
+        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+                     "%s:%u:%u: the file is not valid UTF-8", name, line, column);
+      return FALSE;
+    }
+
+  /* Find every number literal outside strings and check its range. */
+  for (p = data; p < stop; p++)
+    {
+      if (*p == '"')
+        {
+          for (p++; p < stop && *p != '"'; p++)
+            if (*p == '\\' && p + 1 < stop)
+              p++;
+          continue;
+        }
+      if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          const char *start = p;
+          gboolean integral = TRUE;
+          char *text;
+
+          if (*p == '-')
+            p++;
+          while (p < stop && (g_ascii_isdigit (*p) || *p == '.' || *p == 'e' || *p == 'E' ||
+                              ((*p == '+' || *p == '-') && (p[-1] == 'e' || p[-1] == 'E'))))
+            {
+              if (!g_ascii_isdigit (*p))
+                integral = FALSE;
+              p++;
+            }
+          text = g_strndup (start, (gsize) (p - start));
+          if (integral)
+            {
+              gint64 v;
+              g_autofree char *reason = NULL;
+              if (strcmp (text, "-") != 0 &&
+                  !govstats_value_parse (text, GOVSTATS_VALUE_KIND_DELTA, &v, &reason))
+                {
+                  position_of (data, start, &line, &column);
+                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_OUT_OF_RANGE,
+                               "%s:%u:%u: the number %s does not fit in 64 bits", name, line, column, text);
+                  g_free (text);
+                  return FALSE;
+                }
+            }
+          else
+            {
+              double d = g_ascii_strtod (text, NULL);
+              if (!isfinite (d))
+                {
+                  position_of (data, start, &line, &column);
+                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_OUT_OF_RANGE,
+                               "%s:%u:%u: the number %s is too large", name, line, column, text);
+                  g_free (text);
+                  return FALSE;
+                }
+            }
+          g_free (text);
+          p--;
+        }
+    }
+  return TRUE;
+}
+
+JsonNode *
+govstats_json_parse (const char  *data,
+                     gsize        length,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  const char *body = data;
+  gsize body_length = length;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      body += 3;
+      body_length -= 3;
+    }
+  if (body_length == 0 || strspn (body, " \t\r\n") == body_length)
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, body, (gssize) body_length, &local_error))
+    {
+      const char *msg = local_error->message;
+      /* JSON-GLib says "<data>:LINE:COL: Parse error: …"; name the file instead. */
+      if (g_str_has_prefix (msg, "<data>:"))
+        msg += strlen ("<data>");
+      else
+        {
+          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: %s", name, msg);
+          return NULL;
+        }
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s%s", name, msg);
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+GBytes *
+govstats_read_stream (GInputStream  *stream,
+                      const char    *name,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GOutputStream) sink = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_output_stream_splice (sink, stream,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              cancellable, &local_error) < 0)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO,
+                     "%s: cannot read: %s", name, local_error->message);
+      return NULL;
+    }
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (sink));
+}
+
+gboolean
+govstats_write_file_atomically (const char  *filename,
+                                const char  *contents,
+                                gsize        length,
+                                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents_full (filename, contents, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO,
+                   "%s: cannot write: %s", filename, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------- output ---------- */
+
+typedef struct {
+  gboolean is_object;
+  gboolean is_inline;
+  guint    n_items;
+} Frame;
+
+struct _GovstatsJsonWriter {
+  GString *out;
+  GArray  *stack;   /* Frame */
+  gboolean compact;
+  gboolean after_key;
+};
+
+GovstatsJsonWriter *
+govstats_json_writer_new (void)
+{
+  GovstatsJsonWriter *w = g_new0 (GovstatsJsonWriter, 1);
+
+  w->out = g_string_sized_new (4096);
+  w->stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  return w;
+}
+
+char *
+govstats_json_writer_free_to_string (GovstatsJsonWriter *w,
+                                     gsize              *length)
+{
+  char *result;
+
+  g_string_append_c (w->out, '\n');
+  if (length)
+    *length = w->out->len;
+  result = g_string_free (w->out, FALSE);
+  g_array_unref (w->stack);
+  g_free (w);
+  return result;
+}
+
+static Frame *
+top (GovstatsJsonWriter *w)
+{
+  return w->stack->len ? &g_array_index (w->stack, Frame, w->stack->len - 1) : NULL;
+}
+
+static void
+newline_indent (GovstatsJsonWriter *w,
+                guint               depth)
+{
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+/* Called before any value or key is written in the current container. */
+static void
+before_item (GovstatsJsonWriter *w)
+{
+  Frame *f = top (w);
+
+  if (f == NULL)
+    return;
+  if (f->n_items > 0)
+    g_string_append_c (w->out, ',');
+  if (f->is_inline)
+    g_string_append_c (w->out, ' ');
+  else
+    newline_indent (w, w->stack->len);
+  f->n_items++;
+}
+
+static void
+before_value (GovstatsJsonWriter *w)
+{
+  Frame *f = top (w);
+
+  if (w->after_key)
+    {
+      w->after_key = FALSE;
+      return;
+    }
+  if (f != NULL && f->is_object)
+    g_critical ("JSON writer: a value inside an object needs a key");
+  before_item (w);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      guchar c = (guchar) *p;
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+begin (GovstatsJsonWriter *w,
+       gboolean            is_object)
+{
+  Frame f = { is_object, w->compact, 0 };
+
+  before_value (w);
+  g_string_append_c (w->out, is_object ? '{' : '[');
+  g_array_append_val (w->stack, f);
+}
+
+static void
+end (GovstatsJsonWriter *w,
+     gboolean            is_object)
+{
+  Frame f = *top (w);
+
+  g_array_set_size (w->stack, w->stack->len - 1);
+  if (f.n_items > 0)
+    {
+      if (f.is_inline)
+        g_string_append_c (w->out, ' ');
+      else
+        newline_indent (w, w->stack->len);
+    }
+  g_string_append_c (w->out, is_object ? '}' : ']');
+}
+
+void govstats_json_writer_begin_object (GovstatsJsonWriter *w) { begin (w, TRUE); }
+void govstats_json_writer_end_object (GovstatsJsonWriter *w) { end (w, TRUE); }
+void govstats_json_writer_begin_array (GovstatsJsonWriter *w) { begin (w, FALSE); }
+void govstats_json_writer_end_array (GovstatsJsonWriter *w) { end (w, FALSE); }
+
+void
+govstats_json_writer_set_compact (GovstatsJsonWriter *w,
+                                  gboolean            compact)
+{
+  w->compact = compact;
+}
+
+void
+govstats_json_writer_key (GovstatsJsonWriter *w,
+                          const char         *key)
+{
+  before_item (w);
+  append_escaped (w->out, key);
+  g_string_append (w->out, ": ");
+  w->after_key = TRUE;
+}
+
+void
+govstats_json_writer_string (GovstatsJsonWriter *w,
+                             const char         *value)
+{
+  before_value (w);
+  append_escaped (w->out, value);
+}
+
+void
+govstats_json_writer_int (GovstatsJsonWriter *w,
+                          gint64              value)
+{
+  before_value (w);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+void
+govstats_json_writer_raw_number (GovstatsJsonWriter *w,
+                                 const char         *text)
+{
+  before_value (w);
+  g_string_append (w->out, text);
+}
+
+void
+govstats_json_writer_null (GovstatsJsonWriter *w)
+{
+  before_value (w);
+  g_string_append (w->out, "null");
+}
+
+void
+govstats_json_writer_boolean (GovstatsJsonWriter *w,
+                              gboolean            value)
+{
+  before_value (w);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+static void
+write_double (GovstatsJsonWriter *w,
+              double              d)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The shortest text that reads back as the same double. */
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char fmt[8];
+      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, fmt, d);
+      if (g_ascii_strtod (buf, NULL) == d)
+        break;
+    }
+  if (strpbrk (buf, ".eEn") == NULL)
+    g_strlcat (buf, ".0", sizeof buf);
+  govstats_json_writer_raw_number (w, buf);
+}
+
+static gboolean
+is_scalar_container (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *member;
+      const char *key;
+      guint n = 0;
+
+      /* JSON-GLib 1.6 needs both out arguments of the ordered iterator. */
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &key, &member))
+        if (JSON_NODE_HOLDS_OBJECT (member) || JSON_NODE_HOLDS_ARRAY (member) || ++n > 8)
+          return FALSE;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint len = json_array_get_length (array);
+      if (len > 8)
+        return FALSE;
+      for (guint i = 0; i < len; i++)
+        {
+          JsonNode *e = json_array_get_element (array, i);
+          if (JSON_NODE_HOLDS_OBJECT (e) || JSON_NODE_HOLDS_ARRAY (e))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+govstats_json_writer_node (GovstatsJsonWriter *w,
+                           JsonNode           *node)
+{
+  gboolean saved = w->compact;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_NULL:
+      govstats_json_writer_null (w);
+      break;
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+        if (type == G_TYPE_INT64)
+          govstats_json_writer_int (w, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          write_double (w, json_node_get_double (node));
+        else if (type == G_TYPE_BOOLEAN)
+          govstats_json_writer_boolean (w, json_node_get_boolean (node));
+        else
+          govstats_json_writer_string (w, json_node_get_string (node));
+      }
+      break;
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        w->compact = saved || is_scalar_container (node);
+        govstats_json_writer_begin_object (w);
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &key, &member))
+          {
+            govstats_json_writer_key (w, key);
+            govstats_json_writer_node (w, member);
+          }
+        govstats_json_writer_end_object (w);
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        w->compact = saved || is_scalar_container (node);
+        govstats_json_writer_begin_array (w);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          govstats_json_writer_node (w, json_array_get_element (array, i));
+        govstats_json_writer_end_array (w);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  w->compact = saved;
+}

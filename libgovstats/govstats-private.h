@@ -1,0 +1,75 @@
+/* govstats-private.h — helpers shared inside the library
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "govstats-types.h"
+
+G_BEGIN_DECLS
+
+/* Exact decimal text of a stored value ("4068.208", "-3", "12"). */
+char     *govstats_value_format     (gint64            value,
+                                     GovstatsValueKind kind);
+/* Parses exact decimal text; FALSE with a message in @reason when it does not fit. */
+gboolean  govstats_value_parse      (const char       *text,
+                                     GovstatsValueKind kind,
+                                     gint64           *value,
+                                     char            **reason);
+/* Converts a parsed JSON number to a stored value; FALSE with @reason when it cannot. */
+gboolean  govstats_value_from_node  (JsonNode         *node,
+                                     GovstatsValueKind kind,
+                                     gint64           *value,
+                                     char            **reason);
+
+/* Checks @data is UTF-8 and that every integer literal fits in 64 bits;
+ * @name is used in messages. */
+gboolean  govstats_json_precheck    (const char       *data,
+                                     gsize             length,
+                                     const char       *name,
+                                     GError          **error);
+/* Parses @data (already prechecked) into a root node. */
+JsonNode *govstats_json_parse       (const char       *data,
+                                     gsize             length,
+                                     const char       *name,
+                                     GError          **error);
+/* Reads a whole stream, then prechecks it. */
+GBytes   *govstats_read_stream      (GInputStream     *stream,
+                                     const char       *name,
+                                     GCancellable     *cancellable,
+                                     GError          **error);
+/* Writes @contents to @filename atomically (a temporary file renamed into place). */
+gboolean  govstats_write_file_atomically (const char  *filename,
+                                     const char       *contents,
+                                     gsize             length,
+                                     GError          **error);
+
+/* A small pretty-printing JSON writer that writes numbers exactly. */
+typedef struct _GovstatsJsonWriter GovstatsJsonWriter;
+
+GovstatsJsonWriter *govstats_json_writer_new        (void);
+char               *govstats_json_writer_free_to_string (GovstatsJsonWriter *w,
+                                                     gsize              *length);
+void  govstats_json_writer_begin_object (GovstatsJsonWriter *w);
+void  govstats_json_writer_end_object   (GovstatsJsonWriter *w);
+void  govstats_json_writer_begin_array  (GovstatsJsonWriter *w);
+void  govstats_json_writer_end_array    (GovstatsJsonWriter *w);
+void  govstats_json_writer_key          (GovstatsJsonWriter *w,
+                                         const char         *key);
+void  govstats_json_writer_string       (GovstatsJsonWriter *w,
+                                         const char         *value);
+void  govstats_json_writer_int          (GovstatsJsonWriter *w,
+                                         gint64              value);
+void  govstats_json_writer_raw_number   (GovstatsJsonWriter *w,
+                                         const char         *text);
+void  govstats_json_writer_null         (GovstatsJsonWriter *w);
+void  govstats_json_writer_boolean      (GovstatsJsonWriter *w,
+                                         gboolean            value);
+void  govstats_json_writer_node         (GovstatsJsonWriter *w,
+                                         JsonNode           *node);
+/* Keeps short arrays/objects of scalars on one line (rows of a table). */
+void  govstats_json_writer_set_compact  (GovstatsJsonWriter *w,
+                                         gboolean            compact);
+
+G_END_DECLS
