@@ -1504,3 +1504,148 @@ govstats_schema_to_json (GovstatsSchema *self)
   g_return_val_if_fail (GOVSTATS_IS_SCHEMA (self), NULL);
   return json_node_copy (self->root);
 }
+
+static const char *
+kind_name (GovstatsValueKind kind)
+{
+  switch (kind)
+    {
+    case GOVSTATS_VALUE_KIND_AMOUNT: return "amount";
+    case GOVSTATS_VALUE_KIND_DELTA: return "delta";
+    case GOVSTATS_VALUE_KIND_COUNT:
+    default: return "count";
+    }
+}
+
+static const char *
+rule_label (JsonObject *rule,
+            const char *member,
+            const char *lang)
+{
+  JsonNode *node = json_object_get_member (rule, member);
+  JsonObject *o;
+  const char *pick = (lang && g_str_has_prefix (lang, "en")) ? "en" : "zh";
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return "";
+  o = json_node_get_object (node);
+  if (json_object_has_member (o, pick))
+    return json_object_get_string_member (o, pick);
+  return json_object_has_member (o, "zh") ? json_object_get_string_member (o, "zh") : "";
+}
+
+static void
+append_cell_text (GString    *s,
+                  const char *text)
+{
+  /* Table cells in Markdown cannot hold a bare pipe. */
+  for (const char *p = text; p && *p; p++)
+    {
+      if (*p == '|')
+        g_string_append (s, "\\|");
+      else if (*p == '\n')
+        g_string_append_c (s, ' ');
+      else
+        g_string_append_c (s, *p);
+    }
+}
+
+/**
+ * govstats_schema_to_markdown:
+ * @self: a schema
+ * @lang: (nullable): `zh` or `en` for the labels of the rules; %NULL for Chinese
+ *
+ * Describes the layout in Markdown: every table with its row and column keys,
+ * printed labels and value kinds, then the catalogue of consistency rules
+ * (id, severity, statement, source).
+ *
+ * Returns: (transfer full): the Markdown text
+ */
+char *
+govstats_schema_to_markdown (GovstatsSchema *self,
+                             const char     *lang)
+{
+  GString *s;
+
+  g_return_val_if_fail (GOVSTATS_IS_SCHEMA (self), NULL);
+
+  s = g_string_new (NULL);
+  g_string_append_printf (s, "# Layout %s: %s\n\n", self->version, govstats_label_get (&self->name, lang));
+  if (self->issued_by)
+    g_string_append_printf (s, "Issued by %s.\n\n", self->issued_by);
+
+  g_string_append (s, "## Sections\n\n| key | heading | content |\n|---|---|---|\n");
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      GovstatsSchemaSection *section = self->sections->pdata[i];
+      g_autofree char *tables = g_strjoinv (", ", section->tables);
+      g_string_append_printf (s, "| `%s` | %s | %s |\n", section->key,
+                              govstats_label_get (&section->heading, "zh"),
+                              section->is_text ? "text" : tables);
+    }
+  g_string_append_c (s, '\n');
+
+  for (guint t = 0; t < self->tables->len; t++)
+    {
+      GovstatsSchemaTable *table = self->tables->pdata[t];
+
+      g_string_append_printf (s, "## Table `%s`: %s\n\n", table->key, govstats_label_get (&table->title, "zh"));
+      if (table->note.zh)
+        g_string_append_printf (s, "Header note: %s\n\n", table->note.zh);
+      g_string_append (s, "| row key | label | English | cells |\n|---|---|---|---|\n");
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          GovstatsSchemaRow *row = table->rows->pdata[r];
+          g_string_append_printf (s, "| `%s` | ", row->key);
+          append_cell_text (s, row->label.zh);
+          g_string_append (s, " | ");
+          append_cell_text (s, row->label.en);
+          g_string_append_printf (s, " | %s |\n",
+                                  row->group ? (row->has_cells ? "group (also accepts a single row)" : "group")
+                                             : "yes");
+        }
+      g_string_append (s, "\n| column key | label | English | kind |\n|---|---|---|---|\n");
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          GovstatsSchemaColumn *column = table->columns->pdata[c];
+          g_string_append_printf (s, "| `%s` | ", column->key);
+          append_cell_text (s, column->label.zh);
+          g_string_append (s, " | ");
+          append_cell_text (s, column->label.en);
+          g_string_append_printf (s, " | %s%s%s%s |\n", kind_name (column->kind),
+                                  column->stock ? " (stock)" : "",
+                                  column->unit ? ", " : "", column->unit ? column->unit : "");
+        }
+      g_string_append_c (s, '\n');
+    }
+
+  if (self->rules != NULL)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_string_append (s, "## Rules\n\n| id | severity | statement | source |\n|---|---|---|---|\n");
+      for (guint i = 0; i < json_array_get_length (self->rules); i++)
+        {
+          JsonNode *node = json_array_get_element (self->rules, i);
+          JsonObject *rule;
+          const char *id;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          rule = json_node_get_object (node);
+          id = json_object_get_string_member_with_default (rule, "id", "");
+          /* A rule may be written as several entries (one per table): list it once. */
+          if (g_hash_table_contains (seen, id))
+            continue;
+          g_hash_table_add (seen, (gpointer) id);
+          g_string_append_printf (s, "| `%s` | %s | ", id,
+                                  json_object_get_string_member_with_default (rule, "severity", ""));
+          append_cell_text (s, rule_label (rule, "statement", lang));
+          g_string_append (s, " | ");
+          append_cell_text (s, rule_label (rule, "source", lang));
+          g_string_append (s, " |\n");
+        }
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,105 @@
+/* cmd-schema.c — govstats schema, govstats validate-file
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include "govstats-tool.h"
+
+int
+cmd_schema (int    argc,
+            char **argv)
+{
+  g_autofree char *version = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *lang = NULL;
+  GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_STRING, &version, "Layout version (2019 or 2021; default: the newest)", "V" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: markdown (default) or json", "FORMAT" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the rule texts: zh or en", "LANG" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("");
+  GovstatsSchema *schema;
+  int status;
+
+  g_option_context_set_summary (context, "Print the tables, keys, labels and rules of a statutory layout.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!tool_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    {
+      tool_error ("schema takes no arguments, found “%s”", argv[1]);
+      return EXIT_USAGE;
+    }
+  if (version == NULL)
+    {
+      const char * const *versions = govstats_schema_list_versions ();
+      version = g_strdup (versions[g_strv_length ((char **) versions) - 1]);
+    }
+  schema = govstats_schema_get_for_version (version);
+  if (schema == NULL)
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) govstats_schema_list_versions ());
+      tool_error ("unknown layout version “%s” (known: %s)", version, known);
+      return EXIT_USAGE;
+    }
+  if (format == NULL || g_str_equal (format, "markdown"))
+    {
+      g_autofree char *text = govstats_schema_to_markdown (schema, lang ? lang : tool_default_lang ());
+      tool_write (text, strlen (text));
+    }
+  else if (g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonNode) root = govstats_schema_to_json (schema);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      tool_print ("%s\n", text);
+    }
+  else
+    {
+      tool_error ("unknown format “%s” (markdown or json)", format);
+      return EXIT_USAGE;
+    }
+  return EXIT_OK;
+}
+
+int
+cmd_validate_file (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE…");
+  int status = EXIT_OK;
+
+  g_option_context_set_summary (context,
+                                "Load report files and print each in canonical form.\n"
+                                "Exit status 2 if any file cannot be read.");
+  if (!tool_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    {
+      tool_error ("validate-file needs at least one FILE");
+      return EXIT_USAGE;
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GovstatsReport) report = govstats_report_new_from_file (argv[i], &error);
+      g_autofree char *data = NULL;
+      gsize length;
+
+      if (report == NULL)
+        {
+          tool_error ("%s", error->message);
+          status = EXIT_USAGE;
+          continue;
+        }
+      data = govstats_report_to_data (report, &length);
+      tool_write (data, length);
+    }
+  return status;
+}
