@@ -195,7 +195,7 @@ govstats_value_from_node (JsonNode         *node,
       double scaled, rounded;
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_ascii_formatd (buf, sizeof buf, "%.15g", d);
+      g_ascii_formatd (buf, sizeof buf, "%.17g", d);
       if (kind != GOVSTATS_VALUE_KIND_AMOUNT)
         {
           if (d != floor (d))

@@ -1044,9 +1044,18 @@ write_value (GovstatsReport     *self,
     govstats_json_writer_null (w);
   else
     {
-      g_autofree char *text = govstats_value_format (self->values[index],
-                                                     govstats_schema_cell_kind_at (self->schema, index));
-      govstats_json_writer_raw_number (w, text);
+      GovstatsValueKind kind = govstats_schema_cell_kind_at (self->schema, index);
+      g_autofree char *text = govstats_value_format (self->values[index], kind);
+
+      /* Beyond 2^53 ten-thousandths a JSON number would not read back exactly
+       * through a double: such an amount is written as a string, which the
+       * loader reads exactly. */
+      if (kind == GOVSTATS_VALUE_KIND_AMOUNT &&
+          (self->values[index] >= (G_GINT64_CONSTANT (1) << 53) ||
+           self->values[index] <= -(G_GINT64_CONSTANT (1) << 53)))
+        govstats_json_writer_string (w, text);
+      else
+        govstats_json_writer_raw_number (w, text);
     }
 }
 

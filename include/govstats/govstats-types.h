@@ -55,6 +55,35 @@ typedef enum {
 } GovstatsScope;
 
 /**
+ * GovstatsSeverity:
+ * @GOVSTATS_SEVERITY_ERROR: the format prints the rule, or a 总计 implies it: the report is wrong
+ * @GOVSTATS_SEVERITY_WARNING: an inferred rule: the report is probably wrong, or incomplete
+ * @GOVSTATS_SEVERITY_INFO: a note, such as a hint at the cell that is probably wrong
+ *
+ * How serious a finding is.
+ */
+typedef enum {
+  GOVSTATS_SEVERITY_ERROR,
+  GOVSTATS_SEVERITY_WARNING,
+  GOVSTATS_SEVERITY_INFO,
+} GovstatsSeverity;
+
+/**
+ * GovstatsOutcome:
+ * @GOVSTATS_OUTCOME_FAILED: the rule is broken
+ * @GOVSTATS_OUTCOME_UNCERTAIN: blank cells keep the rule from being decided:
+ *   it holds for some values of the blank cells and not for others
+ * @GOVSTATS_OUTCOME_NOTE: not a rule result: a hint or a remark
+ *
+ * What a finding says about its rule.
+ */
+typedef enum {
+  GOVSTATS_OUTCOME_FAILED,
+  GOVSTATS_OUTCOME_UNCERTAIN,
+  GOVSTATS_OUTCOME_NOTE,
+} GovstatsOutcome;
+
+/**
  * GOVSTATS_AMOUNT_SCALE:
  *
  * Amount cells are stored as whole numbers of 1/%GOVSTATS_AMOUNT_SCALE of

@@ -11,4 +11,6 @@
 #include "govstats-error.h"
 #include "govstats-schema.h"
 #include "govstats-report.h"
+#include "govstats-finding.h"
+#include "govstats-rule-set.h"
 #undef GOVSTATS_INSIDE

@@ -1,0 +1,751 @@
+/* govstats-finding.c — one result of a check, an import or a consolidation
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "govstats-enum-types.h"
+#include "govstats-finding-private.h"
+#include "govstats-private.h"
+
+/**
+ * GovstatsFinding:
+ *
+ * One result of a consistency check, an import or a consolidation: which
+ * rule, how serious, which cells, the expected and the actual value, which
+ * unit, and a message in Chinese and English that a clerk can act on.
+ *
+ * A broken rule is a finding, never a #GError: a report with findings is
+ * still a report.
+ *
+ * A finding's [method@Govstats.Finding.get_outcome] says whether the rule is
+ * broken, could not be decided because of blank cells, or whether the finding
+ * is only a note (such as the hint at the cell that is probably wrong). Its
+ * fingerprint is stable across runs for the same rule, unit and cells, so
+ * that a waiver (an accepted exception) can name it.
+ */
+
+struct _GovstatsFinding
+{
+  GObject           parent_instance;
+
+  char             *rule_id;
+  GovstatsSeverity  severity;
+  GovstatsOutcome   outcome;
+  char             *message_zh;
+  char             *message_en;
+  GStrv             cells;
+  gboolean          has_values;
+  gint64            expected;
+  gint64            actual;
+  GovstatsValueKind kind;
+  char             *unit_name;
+  char             *unit_code;
+  GStrv             units;
+  char             *file;
+  guint             line;
+  guint             column;
+  char             *fingerprint;
+  gboolean          waived;
+  char             *waiver_reason;
+  char             *waiver_by;
+};
+
+G_DEFINE_FINAL_TYPE (GovstatsFinding, govstats_finding, G_TYPE_OBJECT)
+
+static void
+govstats_finding_finalize (GObject *object)
+{
+  GovstatsFinding *self = GOVSTATS_FINDING (object);
+
+  g_free (self->rule_id);
+  g_free (self->message_zh);
+  g_free (self->message_en);
+  g_strfreev (self->cells);
+  g_free (self->unit_name);
+  g_free (self->unit_code);
+  g_strfreev (self->units);
+  g_free (self->file);
+  g_free (self->fingerprint);
+  g_free (self->waiver_reason);
+  g_free (self->waiver_by);
+
+  G_OBJECT_CLASS (govstats_finding_parent_class)->finalize (object);
+}
+
+static void
+govstats_finding_class_init (GovstatsFindingClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = govstats_finding_finalize;
+}
+
+static void
+govstats_finding_init (GovstatsFinding *self)
+{
+  self->cells = g_new0 (char *, 1);
+  self->units = g_new0 (char *, 1);
+}
+
+/**
+ * govstats_finding_new:
+ * @rule_id: the id of the rule, such as `applications.balance`
+ * @severity: how serious the finding is
+ * @message_zh: the message in Chinese
+ * @message_en: (nullable): the message in English
+ *
+ * Creates a finding with outcome %GOVSTATS_OUTCOME_FAILED. Checks, importers
+ * and consolidation create findings; programs that add checks of their own
+ * can too.
+ *
+ * Returns: (transfer full): a new finding
+ */
+GovstatsFinding *
+govstats_finding_new (const char       *rule_id,
+                      GovstatsSeverity  severity,
+                      const char       *message_zh,
+                      const char       *message_en)
+{
+  GovstatsFinding *self;
+
+  g_return_val_if_fail (rule_id != NULL, NULL);
+  g_return_val_if_fail (message_zh != NULL, NULL);
+
+  self = g_object_new (GOVSTATS_TYPE_FINDING, NULL);
+  self->rule_id = g_strdup (rule_id);
+  self->severity = severity;
+  self->message_zh = g_strdup (message_zh);
+  self->message_en = g_strdup (message_en ? message_en : message_zh);
+  govstats_finding_compute_fingerprint (self, NULL);
+  return self;
+}
+
+/**
+ * govstats_finding_get_rule_id:
+ * @self: a finding
+ *
+ * Gets the id of the rule, such as `applications.balance` or `input.invalid`.
+ *
+ * Returns: (transfer none): the rule id
+ */
+const char *
+govstats_finding_get_rule_id (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return self->rule_id;
+}
+
+/**
+ * govstats_finding_get_severity:
+ * @self: a finding
+ *
+ * Gets how serious the finding is.
+ *
+ * Returns: the severity
+ */
+GovstatsSeverity
+govstats_finding_get_severity (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), GOVSTATS_SEVERITY_ERROR);
+  return self->severity;
+}
+
+/**
+ * govstats_finding_get_outcome:
+ * @self: a finding
+ *
+ * Gets whether the rule is broken, undecided because of blank cells, or
+ * whether this is a note.
+ *
+ * Returns: the outcome
+ */
+GovstatsOutcome
+govstats_finding_get_outcome (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), GOVSTATS_OUTCOME_FAILED);
+  return self->outcome;
+}
+
+/**
+ * govstats_finding_set_outcome:
+ * @self: a finding
+ * @outcome: the outcome
+ *
+ * Sets whether the rule is broken, undecided, or whether this is a note.
+ */
+void
+govstats_finding_set_outcome (GovstatsFinding *self,
+                              GovstatsOutcome  outcome)
+{
+  g_return_if_fail (GOVSTATS_IS_FINDING (self));
+  self->outcome = outcome;
+}
+
+/**
+ * govstats_finding_get_message:
+ * @self: a finding
+ * @lang: (nullable): `zh` or `en`; %NULL for Chinese
+ *
+ * Gets the message: what is wrong, where, and by how much.
+ *
+ * Returns: (transfer none): the message
+ */
+const char *
+govstats_finding_get_message (GovstatsFinding *self,
+                              const char      *lang)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  if (lang != NULL && g_str_has_prefix (lang, "en"))
+    return self->message_en;
+  return self->message_zh;
+}
+
+/**
+ * govstats_finding_get_cells:
+ * @self: a finding
+ *
+ * Gets the paths of the cells involved, such as
+ * `applications/received/total`. Paths of last year's report start with
+ * `previous:`.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the cell paths
+ */
+const char * const *
+govstats_finding_get_cells (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return (const char * const *) self->cells;
+}
+
+/**
+ * govstats_finding_set_cells:
+ * @self: a finding
+ * @cells: (array zero-terminated=1): the cell paths
+ *
+ * Sets the cells involved, and updates the fingerprint.
+ */
+void
+govstats_finding_set_cells (GovstatsFinding    *self,
+                            const char * const *cells)
+{
+  g_return_if_fail (GOVSTATS_IS_FINDING (self));
+  g_return_if_fail (cells != NULL);
+  g_strfreev (self->cells);
+  self->cells = g_strdupv ((char **) cells);
+  govstats_finding_compute_fingerprint (self, NULL);
+}
+
+/**
+ * govstats_finding_get_values:
+ * @self: a finding
+ * @expected: (out) (optional): return location for the expected value
+ * @actual: (out) (optional): return location for the actual value
+ *
+ * Gets the expected and the actual value, when the finding has them (for an
+ * equation: the left side and the right side). Amounts are in
+ * 1/%GOVSTATS_AMOUNT_SCALE of their unit; see
+ * [method@Govstats.Finding.dup_expected_text] for their decimal text.
+ *
+ * Returns: %TRUE if the finding has values
+ */
+gboolean
+govstats_finding_get_values (GovstatsFinding *self,
+                             gint64          *expected,
+                             gint64          *actual)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), FALSE);
+  if (expected)
+    *expected = self->expected;
+  if (actual)
+    *actual = self->actual;
+  return self->has_values;
+}
+
+/**
+ * govstats_finding_set_values:
+ * @self: a finding
+ * @expected: the expected value
+ * @actual: the actual value
+ * @kind: what the values are (amounts are scaled)
+ *
+ * Sets the expected and the actual value.
+ */
+void
+govstats_finding_set_values (GovstatsFinding  *self,
+                             gint64            expected,
+                             gint64            actual,
+                             GovstatsValueKind kind)
+{
+  g_return_if_fail (GOVSTATS_IS_FINDING (self));
+  self->has_values = TRUE;
+  self->expected = expected;
+  self->actual = actual;
+  self->kind = kind;
+}
+
+/**
+ * govstats_finding_dup_expected_text:
+ * @self: a finding
+ *
+ * Gets the exact decimal text of the expected value.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL without values
+ */
+char *
+govstats_finding_dup_expected_text (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return self->has_values ? govstats_value_format (self->expected, self->kind) : NULL;
+}
+
+/**
+ * govstats_finding_dup_actual_text:
+ * @self: a finding
+ *
+ * Gets the exact decimal text of the actual value.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL without values
+ */
+char *
+govstats_finding_dup_actual_text (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return self->has_values ? govstats_value_format (self->actual, self->kind) : NULL;
+}
+
+/**
+ * govstats_finding_get_unit_name:
+ * @self: a finding
+ *
+ * Gets the name of the unit whose report the finding is about.
+ *
+ * Returns: (transfer none) (nullable): the unit name
+ */
+const char *
+govstats_finding_get_unit_name (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return self->unit_name;
+}
+
+/**
+ * govstats_finding_get_unit_code:
+ * @self: a finding
+ *
+ * Gets the roster code of the unit whose report the finding is about.
+ *
+ * Returns: (transfer none) (nullable): the unit code
+ */
+const char *
+govstats_finding_get_unit_code (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return self->unit_code;
+}
+
+/**
+ * govstats_finding_set_unit:
+ * @self: a finding
+ * @name: (nullable): the unit name
+ * @code: (nullable): the unit code
+ *
+ * Sets the unit the finding is about, and updates the fingerprint.
+ */
+void
+govstats_finding_set_unit (GovstatsFinding *self,
+                           const char      *name,
+                           const char      *code)
+{
+  g_return_if_fail (GOVSTATS_IS_FINDING (self));
+  g_free (self->unit_name);
+  g_free (self->unit_code);
+  self->unit_name = g_strdup (name);
+  self->unit_code = g_strdup (code);
+  govstats_finding_compute_fingerprint (self, NULL);
+}
+
+/**
+ * govstats_finding_get_units:
+ * @self: a finding
+ *
+ * Gets the codes (or names) of the units responsible for a finding about a
+ * consolidated report.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the units
+ */
+const char * const *
+govstats_finding_get_units (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return (const char * const *) self->units;
+}
+
+/**
+ * govstats_finding_set_units:
+ * @self: a finding
+ * @units: (array zero-terminated=1): the codes or names of the responsible units
+ *
+ * Sets the units responsible for a finding about a consolidated report.
+ */
+void
+govstats_finding_set_units (GovstatsFinding    *self,
+                            const char * const *units)
+{
+  g_return_if_fail (GOVSTATS_IS_FINDING (self));
+  g_return_if_fail (units != NULL);
+  g_strfreev (self->units);
+  self->units = g_strdupv ((char **) units);
+}
+
+/**
+ * govstats_finding_get_file:
+ * @self: a finding
+ *
+ * Gets the file the finding is about.
+ *
+ * Returns: (transfer none) (nullable) (type filename): the file name
+ */
+const char *
+govstats_finding_get_file (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return self->file;
+}
+
+/**
+ * govstats_finding_get_line:
+ * @self: a finding
+ *
+ * Gets the line of the file the finding is about (for input and import
+ * findings).
+ *
+ * Returns: the line, counted from 1, or 0 when unknown
+ */
+guint
+govstats_finding_get_line (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), 0);
+  return self->line;
+}
+
+/**
+ * govstats_finding_get_column:
+ * @self: a finding
+ *
+ * Gets the column in the line of the file the finding is about.
+ *
+ * Returns: the column, counted from 1, or 0 when unknown
+ */
+guint
+govstats_finding_get_column (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), 0);
+  return self->column;
+}
+
+/**
+ * govstats_finding_set_position:
+ * @self: a finding
+ * @file: (nullable) (type filename): the file
+ * @line: the line, or 0
+ * @column: the column, or 0
+ *
+ * Sets where in which file the finding was made.
+ */
+void
+govstats_finding_set_position (GovstatsFinding *self,
+                               const char      *file,
+                               guint            line,
+                               guint            column)
+{
+  g_return_if_fail (GOVSTATS_IS_FINDING (self));
+  g_free (self->file);
+  self->file = g_strdup (file);
+  self->line = line;
+  self->column = column;
+}
+
+/**
+ * govstats_finding_get_fingerprint:
+ * @self: a finding
+ *
+ * Gets a short id of the defect, made from the rule, the unit and the cells:
+ * the same defect has the same fingerprint in every run, whatever the values.
+ * Waivers can name a finding by it.
+ *
+ * Returns: (transfer none): 16 hexadecimal digits
+ */
+const char *
+govstats_finding_get_fingerprint (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return self->fingerprint;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+govstats_finding_compute_fingerprint (GovstatsFinding *self,
+                                      const char      *extra)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  const char *digest;
+
+  g_checksum_update (checksum, (const guchar *) self->rule_id, -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  /* The code names a unit more stably than its name. */
+  if (self->unit_code || self->unit_name)
+    g_checksum_update (checksum, (const guchar *) (self->unit_code ? self->unit_code : self->unit_name), -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  for (guint i = 0; self->cells[i]; i++)
+    g_ptr_array_add (sorted, self->cells[i]);
+  g_ptr_array_sort (sorted, compare_paths);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      g_checksum_update (checksum, (const guchar *) sorted->pdata[i], -1);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+    }
+  if (extra)
+    g_checksum_update (checksum, (const guchar *) extra, -1);
+  digest = g_checksum_get_string (checksum);
+  g_free (self->fingerprint);
+  self->fingerprint = g_strndup (digest, 16);
+}
+
+/**
+ * govstats_finding_is_waived:
+ * @self: a finding
+ *
+ * Tells whether a waiver (an accepted exception) covers the finding.
+ *
+ * Returns: %TRUE if the finding is acknowledged by a waiver
+ */
+gboolean
+govstats_finding_is_waived (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), FALSE);
+  return self->waived;
+}
+
+/**
+ * govstats_finding_get_waiver_reason:
+ * @self: a finding
+ *
+ * Gets why the finding was accepted.
+ *
+ * Returns: (transfer none) (nullable): the reason given in the waiver
+ */
+const char *
+govstats_finding_get_waiver_reason (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return self->waiver_reason;
+}
+
+/**
+ * govstats_finding_get_waiver_by:
+ * @self: a finding
+ *
+ * Gets who accepted the finding.
+ *
+ * Returns: (transfer none) (nullable): who signed the waiver
+ */
+const char *
+govstats_finding_get_waiver_by (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  return self->waiver_by;
+}
+
+/**
+ * govstats_finding_waive:
+ * @self: a finding
+ * @reason: (nullable): why the finding is accepted
+ * @by: (nullable): who accepted it
+ *
+ * Marks the finding as acknowledged: it stays in the output, but no longer
+ * counts as an error.
+ */
+void
+govstats_finding_waive (GovstatsFinding *self,
+                        const char      *reason,
+                        const char      *by)
+{
+  g_return_if_fail (GOVSTATS_IS_FINDING (self));
+  self->waived = TRUE;
+  g_free (self->waiver_reason);
+  g_free (self->waiver_by);
+  self->waiver_reason = g_strdup (reason);
+  self->waiver_by = g_strdup (by);
+}
+
+/**
+ * govstats_finding_counts_as_error:
+ * @self: a finding
+ *
+ * Tells whether the finding makes a check fail: an error whose rule is
+ * broken, not waived.
+ *
+ * Returns: %TRUE for an unwaived broken error rule
+ */
+gboolean
+govstats_finding_counts_as_error (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), FALSE);
+  return self->severity == GOVSTATS_SEVERITY_ERROR && self->outcome == GOVSTATS_OUTCOME_FAILED &&
+         !self->waived;
+}
+
+static const char *
+nick (GType type,
+      int   value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  const char *result = g_enum_get_value (klass, value)->value_nick;
+
+  g_type_class_unref (klass);
+  return result;
+}
+
+/**
+ * govstats_finding_to_json:
+ * @self: a finding
+ * @lang: (nullable): language of the message, `zh` or `en`
+ *
+ * Describes the finding as a JSON object, as `govstats check --json` prints
+ * it: `rule`, `severity`, `outcome`, `cells`, `expected`, `actual`,
+ * `message`, `fingerprint`, and where they apply `unit`, `units`, `file`,
+ * `line`, `column` and `waiver`.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+govstats_finding_to_json (GovstatsFinding *self,
+                          const char      *lang)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "rule");
+  json_builder_add_string_value (b, self->rule_id);
+  json_builder_set_member_name (b, "severity");
+  json_builder_add_string_value (b, nick (GOVSTATS_TYPE_SEVERITY, self->severity));
+  json_builder_set_member_name (b, "outcome");
+  json_builder_add_string_value (b, nick (GOVSTATS_TYPE_OUTCOME, self->outcome));
+  if (self->unit_name || self->unit_code)
+    {
+      json_builder_set_member_name (b, "unit");
+      json_builder_begin_object (b);
+      if (self->unit_name)
+        {
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, self->unit_name);
+        }
+      if (self->unit_code)
+        {
+          json_builder_set_member_name (b, "code");
+          json_builder_add_string_value (b, self->unit_code);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "cells");
+  json_builder_begin_array (b);
+  for (guint i = 0; self->cells[i]; i++)
+    json_builder_add_string_value (b, self->cells[i]);
+  json_builder_end_array (b);
+  if (self->has_values)
+    {
+      /* Amounts go out as exact decimal strings; counts as integers. */
+      json_builder_set_member_name (b, "expected");
+      if (self->kind == GOVSTATS_VALUE_KIND_AMOUNT)
+        {
+          g_autofree char *text = govstats_value_format (self->expected, self->kind);
+          json_builder_add_string_value (b, text);
+        }
+      else
+        json_builder_add_int_value (b, self->expected);
+      json_builder_set_member_name (b, "actual");
+      if (self->kind == GOVSTATS_VALUE_KIND_AMOUNT)
+        {
+          g_autofree char *text = govstats_value_format (self->actual, self->kind);
+          json_builder_add_string_value (b, text);
+        }
+      else
+        json_builder_add_int_value (b, self->actual);
+    }
+  if (self->units[0])
+    {
+      json_builder_set_member_name (b, "units");
+      json_builder_begin_array (b);
+      for (guint i = 0; self->units[i]; i++)
+        json_builder_add_string_value (b, self->units[i]);
+      json_builder_end_array (b);
+    }
+  if (self->file)
+    {
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, self->file);
+      if (self->line)
+        {
+          json_builder_set_member_name (b, "line");
+          json_builder_add_int_value (b, self->line);
+          json_builder_set_member_name (b, "column");
+          json_builder_add_int_value (b, self->column);
+        }
+    }
+  json_builder_set_member_name (b, "message");
+  json_builder_add_string_value (b, govstats_finding_get_message (self, lang));
+  json_builder_set_member_name (b, "fingerprint");
+  json_builder_add_string_value (b, self->fingerprint);
+  if (self->waived)
+    {
+      json_builder_set_member_name (b, "waiver");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, self->waiver_reason ? self->waiver_reason : "");
+      json_builder_set_member_name (b, "by");
+      json_builder_add_string_value (b, self->waiver_by ? self->waiver_by : "");
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/**
+ * govstats_finding_to_string:
+ * @self: a finding
+ * @lang: (nullable): `zh` or `en`
+ *
+ * Describes the finding on one line for people: severity, rule, message.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+govstats_finding_to_string (GovstatsFinding *self,
+                            const char      *lang)
+{
+  gboolean en = lang != NULL && g_str_has_prefix (lang, "en");
+  const char *level;
+
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  if (self->outcome == GOVSTATS_OUTCOME_UNCERTAIN)
+    level = en ? "undecided" : "无法判定";
+  else if (self->outcome == GOVSTATS_OUTCOME_NOTE)
+    level = en ? "hint" : "提示";
+  else if (self->severity == GOVSTATS_SEVERITY_ERROR)
+    level = en ? "error" : "错误";
+  else if (self->severity == GOVSTATS_SEVERITY_WARNING)
+    level = en ? "warning" : "警告";
+  else
+    level = en ? "info" : "提示";
+  return g_strdup_printf ("%s%s [%s] %s", level,
+                          self->waived ? (en ? " (waived)" : "（已豁免）") : "",
+                          self->rule_id, govstats_finding_get_message (self, lang));
+}
