@@ -1517,23 +1517,6 @@ kind_name (GovstatsValueKind kind)
     }
 }
 
-static const char *
-rule_label (JsonObject *rule,
-            const char *member,
-            const char *lang)
-{
-  JsonNode *node = json_object_get_member (rule, member);
-  JsonObject *o;
-  const char *pick = (lang && g_str_has_prefix (lang, "en")) ? "en" : "zh";
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return "";
-  o = json_node_get_object (node);
-  if (json_object_has_member (o, pick))
-    return json_object_get_string_member (o, pick);
-  return json_object_has_member (o, "zh") ? json_object_get_string_member (o, "zh") : "";
-}
-
 static void
 append_cell_text (GString    *s,
                   const char *text)
@@ -1553,11 +1536,11 @@ append_cell_text (GString    *s,
 /**
  * govstats_schema_to_markdown:
  * @self: a schema
- * @lang: (nullable): `zh` or `en` for the labels of the rules; %NULL for Chinese
+ * @lang: (nullable): `zh` or `en` for the name of the layout; %NULL for Chinese
  *
- * Describes the layout in Markdown: every table with its row and column keys,
- * printed labels and value kinds, then the catalogue of consistency rules
- * (id, severity, statement, source).
+ * Describes the layout in Markdown: its sections, then every table with its
+ * row and column keys, printed labels and value kinds. The catalogue of the
+ * rules is [method@Govstats.RuleSet.to_markdown].
  *
  * Returns: (transfer full): the Markdown text
  */
@@ -1619,33 +1602,5 @@ govstats_schema_to_markdown (GovstatsSchema *self,
       g_string_append_c (s, '\n');
     }
 
-  if (self->rules != NULL)
-    {
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-      g_string_append (s, "## Rules\n\n| id | severity | statement | source |\n|---|---|---|---|\n");
-      for (guint i = 0; i < json_array_get_length (self->rules); i++)
-        {
-          JsonNode *node = json_array_get_element (self->rules, i);
-          JsonObject *rule;
-          const char *id;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            continue;
-          rule = json_node_get_object (node);
-          id = json_object_get_string_member_with_default (rule, "id", "");
-          /* A rule may be written as several entries (one per table): list it once. */
-          if (g_hash_table_contains (seen, id))
-            continue;
-          g_hash_table_add (seen, (gpointer) id);
-          g_string_append_printf (s, "| `%s` | %s | ", id,
-                                  json_object_get_string_member_with_default (rule, "severity", ""));
-          append_cell_text (s, rule_label (rule, "statement", lang));
-          g_string_append (s, " | ");
-          append_cell_text (s, rule_label (rule, "source", lang));
-          g_string_append (s, " |\n");
-        }
-      g_string_append_c (s, '\n');
-    }
   return g_string_free (s, FALSE);
 }

@@ -47,7 +47,19 @@ cmd_schema (int    argc,
   if (format == NULL || g_str_equal (format, "markdown"))
     {
       g_autofree char *text = govstats_schema_to_markdown (schema, lang ? lang : tool_default_lang ());
+      g_autoptr(GovstatsRuleSet) rules = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *catalogue = NULL;
+
       tool_write (text, strlen (text));
+      rules = govstats_rule_set_new (schema, &error);
+      if (rules == NULL)
+        {
+          tool_error ("%s", error->message);
+          return EXIT_USAGE;
+        }
+      catalogue = govstats_rule_set_to_markdown (rules, lang ? lang : tool_default_lang ());
+      tool_write (catalogue, strlen (catalogue));
     }
   else if (g_str_equal (format, "json"))
     {

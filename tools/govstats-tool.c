@@ -9,6 +9,8 @@
 #include "govstats-tool.h"
 
 static const GovstatsCommand commands[] = {
+  { "check", "[--previous LAST.json] [--rules EXTRA.json] [--waivers FILE] [--json] INPUT…",
+    "check reports against the consistency rules", cmd_check },
   { "schema", "[--version V] [--format markdown|json]", "print the tables, keys and rules of a layout", cmd_schema },
   { "validate-file", "FILE…", "load report files and print them in canonical form", cmd_validate_file },
 };

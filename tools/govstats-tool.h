@@ -31,6 +31,31 @@ gboolean tool_parse_options (GOptionContext *context, int *argc, char ***argv, i
 /* "zh" or "en", from --lang or the environment. */
 const char *tool_default_lang (void);
 
+typedef struct {
+  guint errors;
+  guint warnings;
+  guint infos;
+  guint uncertain;
+  guint waived;
+} ToolSummary;
+
+/* Expands folders into their *.json files, sorted. */
+gboolean         tool_collect_inputs        (char **args, GPtrArray *files, GError **error);
+/* The input.invalid finding of a file that could not be read. */
+GovstatsFinding *tool_input_invalid_finding (const char *file, const GError *error);
+/* One rule set per layout, with the extra rules and waivers, cached in @cache. */
+GovstatsRuleSet *tool_rule_set_for          (GHashTable *cache, GovstatsSchema *schema,
+                                             char **extra_rules, const char *waivers, GError **error);
+gboolean         tool_load_previous         (char **args, GPtrArray *previous, GError **error);
+GovstatsReport  *tool_find_previous         (GPtrArray *previous, GovstatsReport *report, guint n_inputs);
+void             tool_count_findings        (GPtrArray *findings, ToolSummary *summary);
+void             tool_add_summary_json      (JsonBuilder *b, const ToolSummary *summary);
+void             tool_add_findings_json     (JsonBuilder *b, GPtrArray *findings, const char *lang);
+void             tool_print_json            (JsonBuilder *b);
+void             tool_print_findings_text   (GPtrArray *findings, const char *lang);
+void             tool_print_summary_text    (const ToolSummary *summary, const char *lang);
+
+int cmd_check         (int argc, char **argv);
 int cmd_schema        (int argc, char **argv);
 int cmd_validate_file (int argc, char **argv);
 
