@@ -13,4 +13,7 @@
 #include "govstats-report.h"
 #include "govstats-finding.h"
 #include "govstats-rule-set.h"
+#include "govstats-roster.h"
+#include "govstats-rollup.h"
+#include "govstats-render.h"
 #undef GOVSTATS_INSIDE

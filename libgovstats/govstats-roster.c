@@ -1,0 +1,709 @@
+/* govstats-roster.c — the units expected in a consolidation
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "govstats-enum-types.h"
+#include "govstats-error.h"
+#include "govstats-private.h"
+#include "govstats-roster.h"
+
+/**
+ * GovstatsRoster:
+ *
+ * The units a consolidation expects: every department and town of a county,
+ * with its code, name, kind and the other names it goes by.
+ *
+ * A roster is read from JSON
+ * (`{"name": "示例县", "year": 2021, "units": [{"code": "D01", "name": "…", "kind": "department", "aliases": […]}, …]}`)
+ * or from CSV with a header line `code,name,kind` (and optionally `aliases`,
+ * separated by `;`). Reports are matched to units by code, then by name or
+ * alias ([method@Govstats.Roster.match]).
+ */
+
+typedef struct {
+  char            *code;
+  char            *name;
+  GovstatsUnitKind kind;
+  GStrv            aliases;
+} Unit;
+
+struct _GovstatsRoster
+{
+  GObject     parent_instance;
+
+  char       *name;
+  int         year;
+  GPtrArray  *units;       /* Unit, in roster order */
+  GHashTable *by_code;     /* code → Unit */
+  GHashTable *by_name;     /* name or alias → Unit */
+};
+
+G_DEFINE_FINAL_TYPE (GovstatsRoster, govstats_roster, G_TYPE_OBJECT)
+
+static void
+unit_free (gpointer data)
+{
+  Unit *unit = data;
+
+  g_free (unit->code);
+  g_free (unit->name);
+  g_strfreev (unit->aliases);
+  g_free (unit);
+}
+
+static void
+govstats_roster_finalize (GObject *object)
+{
+  GovstatsRoster *self = GOVSTATS_ROSTER (object);
+
+  g_free (self->name);
+  g_hash_table_unref (self->by_code);
+  g_hash_table_unref (self->by_name);
+  g_ptr_array_unref (self->units);
+
+  G_OBJECT_CLASS (govstats_roster_parent_class)->finalize (object);
+}
+
+static void
+govstats_roster_class_init (GovstatsRosterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = govstats_roster_finalize;
+}
+
+static void
+govstats_roster_init (GovstatsRoster *self)
+{
+  self->units = g_ptr_array_new_with_free_func (unit_free);
+  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * govstats_roster_new:
+ * @name: (nullable): the name of the consolidating government or area, such as 示例县
+ * @year: the statistics year, or 0
+ *
+ * Creates an empty roster.
+ *
+ * Returns: (transfer full): a new roster
+ */
+GovstatsRoster *
+govstats_roster_new (const char *name,
+                     int         year)
+{
+  GovstatsRoster *self = g_object_new (GOVSTATS_TYPE_ROSTER, NULL);
+
+  self->name = g_strdup (name);
+  self->year = year;
+  return self;
+}
+
+static gboolean
+parse_kind (const char       *text,
+            GovstatsUnitKind *kind)
+{
+  GEnumClass *klass = g_type_class_ref (GOVSTATS_TYPE_UNIT_KIND);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, text);
+
+  g_type_class_unref (klass);
+  if (value == NULL)
+    return FALSE;
+  *kind = value->value;
+  return TRUE;
+}
+
+/**
+ * govstats_roster_add_unit:
+ * @self: a roster
+ * @code: the unit's code, unique in the roster
+ * @name: the unit's name, unique in the roster
+ * @kind: the kind of unit
+ * @aliases: (nullable) (array zero-terminated=1): other names of the unit
+ * @error: return location for a #GError
+ *
+ * Adds a unit to the roster.
+ *
+ * Returns: %TRUE on success; %FALSE with %GOVSTATS_ERROR_INVALID_VALUE for an
+ *   empty or repeated code, name or alias
+ */
+gboolean
+govstats_roster_add_unit (GovstatsRoster     *self,
+                          const char         *code,
+                          const char         *name,
+                          GovstatsUnitKind    kind,
+                          const char * const *aliases,
+                          GError            **error)
+{
+  Unit *unit;
+
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), FALSE);
+  g_return_val_if_fail (code != NULL && name != NULL, FALSE);
+
+  if (*code == '\0' || *name == '\0')
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                   "a unit needs a code and a name (code “%s”, name “%s”)", code, name);
+      return FALSE;
+    }
+  if (g_hash_table_contains (self->by_code, code))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                   "unit code “%s” appears twice in the roster", code);
+      return FALSE;
+    }
+  if (g_hash_table_contains (self->by_name, name))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                   "unit name “%s” appears twice in the roster", name);
+      return FALSE;
+    }
+  for (guint i = 0; aliases && aliases[i]; i++)
+    if (g_hash_table_contains (self->by_name, aliases[i]) || g_str_equal (aliases[i], name))
+      {
+        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                     "alias “%s” of unit %s names another unit of the roster", aliases[i], code);
+        return FALSE;
+      }
+  unit = g_new0 (Unit, 1);
+  unit->code = g_strdup (code);
+  unit->name = g_strdup (name);
+  unit->kind = kind;
+  unit->aliases = aliases ? g_strdupv ((char **) aliases) : g_new0 (char *, 1);
+  g_ptr_array_add (self->units, unit);
+  g_hash_table_insert (self->by_code, unit->code, unit);
+  g_hash_table_insert (self->by_name, unit->name, unit);
+  for (guint i = 0; unit->aliases[i]; i++)
+    g_hash_table_insert (self->by_name, unit->aliases[i], unit);
+  return TRUE;
+}
+
+static gboolean
+load_json (GovstatsRoster *self,
+           JsonNode       *root,
+           const char     *name,
+           GError        **error)
+{
+  JsonObject *o;
+  JsonNode *units;
+  JsonArray *array;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                   "%s: a roster is an object {\"name\": …, \"year\": …, \"units\": […]}", name);
+      return FALSE;
+    }
+  o = json_node_get_object (root);
+  json_object_iter_init_ordered (&iter, o);
+  while (json_object_iter_next_ordered (&iter, &key, &member))
+    {
+      if (g_str_equal (key, "name"))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+            {
+              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: name: expected a string", name);
+              return FALSE;
+            }
+          g_free (self->name);
+          self->name = g_strdup (json_node_get_string (member));
+        }
+      else if (g_str_equal (key, "year"))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64 ||
+              json_node_get_int (member) < 1 || json_node_get_int (member) > 9999)
+            {
+              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: year: expected a year such as 2021", name);
+              return FALSE;
+            }
+          self->year = (int) json_node_get_int (member);
+        }
+      else if (!g_str_equal (key, "units") && !g_str_equal (key, "description"))
+        {
+          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+                       "%s: unknown member “%s” (a roster has name, year and units)", name, key);
+          return FALSE;
+        }
+    }
+  units = json_object_get_member (o, "units");
+  if (units == NULL || !JSON_NODE_HOLDS_ARRAY (units))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER, "%s: units: expected an array of units", name);
+      return FALSE;
+    }
+  array = json_node_get_array (units);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *u;
+      const char *code = NULL, *unit_name = NULL, *kind_text = "other";
+      g_auto(GStrv) aliases = NULL;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      GovstatsUnitKind kind;
+      g_autoptr(GError) local = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: units/%u: expected an object", name, i);
+          return FALSE;
+        }
+      u = json_node_get_object (node);
+      json_object_iter_init_ordered (&iter, u);
+      while (json_object_iter_next_ordered (&iter, &key, &member))
+        {
+          if (g_str_equal (key, "aliases"))
+            {
+              JsonArray *a;
+              if (!JSON_NODE_HOLDS_ARRAY (member))
+                {
+                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                               "%s: units/%u/aliases: expected an array of strings", name, i);
+                  return FALSE;
+                }
+              a = json_node_get_array (member);
+              for (guint k = 0; k < json_array_get_length (a); k++)
+                {
+                  JsonNode *e = json_array_get_element (a, k);
+                  if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+                    {
+                      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                                   "%s: units/%u/aliases/%u: expected a string", name, i, k);
+                      return FALSE;
+                    }
+                  g_strv_builder_add (builder, json_node_get_string (e));
+                }
+              continue;
+            }
+          if (!g_str_equal (key, "code") && !g_str_equal (key, "name") && !g_str_equal (key, "kind"))
+            {
+              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+                           "%s: units/%u: unknown member “%s” (code, name, kind, aliases)", name, i, key);
+              return FALSE;
+            }
+          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+            {
+              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                           "%s: units/%u/%s: expected a string", name, i, key);
+              return FALSE;
+            }
+          if (g_str_equal (key, "code"))
+            code = json_node_get_string (member);
+          else if (g_str_equal (key, "name"))
+            unit_name = json_node_get_string (member);
+          else
+            kind_text = json_node_get_string (member);
+        }
+      if (code == NULL || unit_name == NULL)
+        {
+          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
+                       "%s: units/%u: a unit needs a code and a name", name, i);
+          return FALSE;
+        }
+      if (!parse_kind (kind_text, &kind))
+        {
+          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                       "%s: units/%u/kind: unknown unit kind “%s” (government, department, town or other)",
+                       name, i, kind_text);
+          return FALSE;
+        }
+      aliases = g_strv_builder_end (builder);
+      if (!govstats_roster_add_unit (self, code, unit_name, kind, (const char * const *) aliases, &local))
+        {
+          g_set_error (error, GOVSTATS_ERROR, local->code, "%s: units/%u: %s", name, i, local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Splits one CSV line into fields (RFC 4180 quoting). */
+static GPtrArray *
+split_csv_line (const char *line,
+                gboolean   *ok)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = line;
+  gboolean quoted = FALSE;
+
+  *ok = TRUE;
+  for (;; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '\0')
+            {
+              *ok = FALSE;
+              break;
+            }
+          if (*p == '"' && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+            }
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+          continue;
+        }
+      if (*p == '"' && field->len == 0)
+        quoted = TRUE;
+      else if (*p == ',' || *p == '\0' || *p == '\r')
+        {
+          g_ptr_array_add (fields, g_strdup (g_strstrip (field->str)));
+          g_string_truncate (field, 0);
+          if (*p != ',')
+            break;
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  g_string_free (field, TRUE);
+  return fields;
+}
+
+static gboolean
+load_csv (GovstatsRoster *self,
+          const char     *data,
+          const char     *name,
+          GError        **error)
+{
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  int col_code = -1, col_name = -1, col_kind = -1, col_aliases = -1;
+  gboolean have_header = FALSE;
+
+  for (guint l = 0; lines[l]; l++)
+    {
+      g_autoptr(GPtrArray) fields = NULL;
+      gboolean ok;
+
+      if (*g_strstrip (lines[l]) == '\0')
+        continue;
+      fields = split_csv_line (lines[l], &ok);
+      if (!ok)
+        {
+          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s:%u: unterminated quoted field", name, l + 1);
+          return FALSE;
+        }
+      if (!have_header)
+        {
+          for (guint i = 0; i < fields->len; i++)
+            {
+              const char *h = fields->pdata[i];
+              if (g_ascii_strcasecmp (h, "code") == 0) col_code = (int) i;
+              else if (g_ascii_strcasecmp (h, "name") == 0) col_name = (int) i;
+              else if (g_ascii_strcasecmp (h, "kind") == 0) col_kind = (int) i;
+              else if (g_ascii_strcasecmp (h, "aliases") == 0) col_aliases = (int) i;
+              else
+                {
+                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+                               "%s:%u: unknown column “%s” (the header is code,name,kind[,aliases])", name, l + 1, h);
+                  return FALSE;
+                }
+            }
+          if (col_code < 0 || col_name < 0)
+            {
+              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
+                           "%s:%u: the header needs the columns code and name", name, l + 1);
+              return FALSE;
+            }
+          have_header = TRUE;
+          continue;
+        }
+      {
+        const char *code, *unit_name, *kind_text;
+        g_auto(GStrv) aliases = NULL;
+        GovstatsUnitKind kind;
+        g_autoptr(GError) local = NULL;
+        guint needed = (guint) MAX (MAX (col_code, col_name), MAX (col_kind, col_aliases)) + 1;
+
+        if (fields->len < needed)
+          {
+            g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE,
+                         "%s:%u: expected %u fields, found %u", name, l + 1, needed, fields->len);
+            return FALSE;
+          }
+        code = fields->pdata[col_code];
+        unit_name = fields->pdata[col_name];
+        kind_text = col_kind >= 0 && *(char *) fields->pdata[col_kind] ? fields->pdata[col_kind] : "other";
+        if (col_aliases >= 0 && *(char *) fields->pdata[col_aliases])
+          aliases = g_strsplit (fields->pdata[col_aliases], ";", -1);
+        if (!parse_kind (kind_text, &kind))
+          {
+            g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                         "%s:%u: unknown unit kind “%s” (government, department, town or other)", name, l + 1, kind_text);
+            return FALSE;
+          }
+        for (guint i = 0; aliases && aliases[i]; i++)
+          g_strstrip (aliases[i]);
+        if (!govstats_roster_add_unit (self, code, unit_name, kind, (const char * const *) aliases, &local))
+          {
+            g_set_error (error, GOVSTATS_ERROR, local->code, "%s:%u: %s", name, l + 1, local->message);
+            return FALSE;
+          }
+      }
+    }
+  if (!have_header)
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the roster is empty", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * govstats_roster_new_from_data:
+ * @data: the roster, as JSON or CSV text
+ * @length: the length of @data, or -1 if it is nul-terminated
+ * @name: (nullable): what to call the input in messages
+ * @error: return location for a #GError
+ *
+ * Reads a roster. Text starting with `{` is JSON, anything else CSV.
+ *
+ * Returns: (transfer full): the roster, or %NULL with @error set
+ */
+GovstatsRoster *
+govstats_roster_new_from_data (const char  *data,
+                               gssize       length,
+                               const char  *name,
+                               GError     **error)
+{
+  g_autoptr(GovstatsRoster) self = govstats_roster_new (NULL, 0);
+  g_autofree char *copy = NULL;
+  gsize len;
+  const char *p;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  if (name == NULL)
+    name = "<roster>";
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (!govstats_json_precheck (data, len, name, error))
+    return NULL;
+  copy = g_strndup (data, len);
+  p = copy;
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '{' || *p == '[')
+    {
+      g_autoptr(JsonNode) root = govstats_json_parse (copy, len, name, error);
+      if (root == NULL || !load_json (self, root, name, error))
+        return NULL;
+    }
+  else if (!load_csv (self, p, name, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * govstats_roster_new_from_file:
+ * @filename: (type filename): a roster file, JSON or CSV
+ * @error: return location for a #GError
+ *
+ * Reads a roster file; see [ctor@Govstats.Roster.new_from_data].
+ *
+ * Returns: (transfer full): the roster, or %NULL with @error set
+ */
+GovstatsRoster *
+govstats_roster_new_from_file (const char  *filename,
+                               GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize length;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+  if (!g_file_get_contents (filename, &data, &length, &local))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read: %s", filename, local->message);
+      return NULL;
+    }
+  return govstats_roster_new_from_data (data, (gssize) length, filename, error);
+}
+
+/**
+ * govstats_roster_get_name:
+ * @self: a roster
+ *
+ * Gets the name of the consolidating government or area.
+ *
+ * Returns: (transfer none) (nullable): the name
+ */
+const char *
+govstats_roster_get_name (GovstatsRoster *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), NULL);
+  return self->name;
+}
+
+/**
+ * govstats_roster_get_year:
+ * @self: a roster
+ *
+ * Gets the statistics year of the roster.
+ *
+ * Returns: the year, or 0 when not given
+ */
+int
+govstats_roster_get_year (GovstatsRoster *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), 0);
+  return self->year;
+}
+
+/**
+ * govstats_roster_get_n_units:
+ * @self: a roster
+ *
+ * Counts the units of the roster.
+ *
+ * Returns: the number of units
+ */
+guint
+govstats_roster_get_n_units (GovstatsRoster *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), 0);
+  return self->units->len;
+}
+
+/**
+ * govstats_roster_dup_codes:
+ * @self: a roster
+ *
+ * Lists the unit codes in roster order.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the codes
+ */
+char **
+govstats_roster_dup_codes (GovstatsRoster *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), NULL);
+  for (guint i = 0; i < self->units->len; i++)
+    g_strv_builder_add (builder, ((Unit *) self->units->pdata[i])->code);
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * govstats_roster_has_unit:
+ * @self: a roster
+ * @code: a unit code
+ *
+ * Tells whether a code is on the roster.
+ *
+ * Returns: %TRUE if the unit is on the roster
+ */
+gboolean
+govstats_roster_has_unit (GovstatsRoster *self,
+                          const char     *code)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), FALSE);
+  return code != NULL && g_hash_table_contains (self->by_code, code);
+}
+
+static Unit *
+lookup (GovstatsRoster *self,
+        const char     *code,
+        const char     *func)
+{
+  Unit *unit = code ? g_hash_table_lookup (self->by_code, code) : NULL;
+
+  if (unit == NULL)
+    g_critical ("%s: “%s” is not a unit code of the roster", func, code);
+  return unit;
+}
+
+/**
+ * govstats_roster_get_unit_name:
+ * @self: a roster
+ * @code: a unit code of the roster
+ *
+ * Gets the name of a unit.
+ *
+ * Returns: (transfer none): the name
+ */
+const char *
+govstats_roster_get_unit_name (GovstatsRoster *self,
+                               const char     *code)
+{
+  Unit *unit;
+
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), NULL);
+  unit = lookup (self, code, G_STRFUNC);
+  return unit ? unit->name : NULL;
+}
+
+/**
+ * govstats_roster_get_unit_kind:
+ * @self: a roster
+ * @code: a unit code of the roster
+ *
+ * Gets the kind of a unit.
+ *
+ * Returns: the unit kind
+ */
+GovstatsUnitKind
+govstats_roster_get_unit_kind (GovstatsRoster *self,
+                               const char     *code)
+{
+  Unit *unit;
+
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), GOVSTATS_UNIT_KIND_OTHER);
+  unit = lookup (self, code, G_STRFUNC);
+  return unit ? unit->kind : GOVSTATS_UNIT_KIND_OTHER;
+}
+
+/**
+ * govstats_roster_get_unit_aliases:
+ * @self: a roster
+ * @code: a unit code of the roster
+ *
+ * Gets the other names of a unit.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the aliases
+ */
+const char * const *
+govstats_roster_get_unit_aliases (GovstatsRoster *self,
+                                  const char     *code)
+{
+  Unit *unit;
+
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), NULL);
+  unit = lookup (self, code, G_STRFUNC);
+  return unit ? (const char * const *) unit->aliases : NULL;
+}
+
+/**
+ * govstats_roster_match:
+ * @self: a roster
+ * @code: (nullable): the unit code a report gives
+ * @name: (nullable): the unit name a report gives
+ *
+ * Finds the roster unit a report belongs to: by code, then by name or alias.
+ *
+ * Returns: (transfer none) (nullable): the roster code of the unit, or %NULL
+ *   if the report's unit is not on the roster
+ */
+const char *
+govstats_roster_match (GovstatsRoster *self,
+                       const char     *code,
+                       const char     *name)
+{
+  Unit *unit = NULL;
+
+  g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), NULL);
+  if (code != NULL)
+    unit = g_hash_table_lookup (self->by_code, code);
+  if (unit == NULL && name != NULL)
+    unit = g_hash_table_lookup (self->by_name, name);
+  return unit ? unit->code : NULL;
+}
