@@ -4,4 +4,1616 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "govstats-enum-types.h"
+#include "govstats-error.h"
+#include "govstats-finding-private.h"
+#include "govstats-private.h"
+#include "govstats-report-private.h"
 #include "govstats-rollup.h"
+#include "govstats-schema-private.h"
+
+/**
+ * GovstatsRollup:
+ *
+ * Consolidates the reports of many units — a county's departments and towns —
+ * into one report, the way a county 政务公开办 does every January.
+ *
+ * Reports are added one by one, or as files and folders (loaded and checked
+ * on every core, see [method@Govstats.Rollup.add_files_async]); each is
+ * checked against the rules of its layout as it is added, its cells are
+ * summed, and only a compact record of its values is kept (in a temporary
+ * file), so memory does not grow with the number of reports.
+ *
+ * [method@Govstats.Rollup.consolidate] then gives the consolidated report
+ * (scope aggregate; a cell is blank only where every unit left it blank) and
+ * the findings: units on the roster without a report, reports of units not
+ * on it, a second report of the same unit, reports of another year or
+ * layout, units whose own report breaks an error rule, and the findings of
+ * the consolidated report, each naming the units responsible.
+ *
+ * For any consolidated cell, [method@Govstats.Rollup.get_contributions]
+ * lists what each unit contributed, and
+ * [method@Govstats.Rollup.get_kind_value] splits it by kind of unit.
+ *
+ * ```python
+ * rollup = Govstats.Rollup.new()
+ * rollup.set_roster(Govstats.Roster.new_from_file("roster.json"))
+ * rollup.add_files(["units/"], None)
+ * county = rollup.consolidate()
+ * for finding in rollup.get_findings():
+ *     print(finding.to_string("zh"))
+ * ```
+ */
+
+#define N_KINDS 4
+#define BATCH_SIZE 256
+
+G_DEFINE_BOXED_TYPE (GovstatsContribution, govstats_contribution,
+                     govstats_contribution_copy, govstats_contribution_free)
+
+/**
+ * govstats_contribution_copy:
+ * @self: a contribution
+ *
+ * Copies a contribution.
+ *
+ * Returns: (transfer full): the copy
+ */
+GovstatsContribution *
+govstats_contribution_copy (const GovstatsContribution *self)
+{
+  GovstatsContribution *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_new0 (GovstatsContribution, 1);
+  copy->unit_code = g_strdup (self->unit_code);
+  copy->unit_name = g_strdup (self->unit_name);
+  copy->unit_kind = self->unit_kind;
+  copy->file = g_strdup (self->file);
+  copy->is_set = self->is_set;
+  copy->value = self->value;
+  return copy;
+}
+
+/**
+ * govstats_contribution_free:
+ * @self: a contribution
+ *
+ * Frees a contribution.
+ */
+void
+govstats_contribution_free (GovstatsContribution *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->unit_code);
+  g_free (self->unit_name);
+  g_free (self->file);
+  g_free (self);
+}
+
+typedef struct {
+  GovstatsSchema *schema;
+  gint64         *sums;
+  guint8         *set;
+  gint64         *kind_sums;    /* N_KINDS × n_cells */
+  guint8         *kind_set;
+  guint           n_reports;
+  GPtrArray      *units;        /* names of the units in this layout, for messages */
+} LayoutSums;
+
+typedef struct {
+  char            *code;
+  char            *name;
+  GovstatsUnitKind kind;
+  char            *file;
+  guint            layout;
+  guint            n_entries;
+  goffset          offset;
+} UnitEntry;
+
+typedef struct {
+  char    *key;
+  gint64   total;
+  gint64   kinds[N_KINDS];
+  gboolean seen[N_KINDS];
+} Indicator;
+
+struct _GovstatsRollup
+{
+  GObject          parent_instance;
+
+  GovstatsRoster  *roster;
+  GovstatsReport  *previous;
+  GovstatsSchema  *schema;       /* the layout of the result, if chosen */
+  char            *name;
+  GHashTable      *rule_sets;    /* GovstatsSchema → GovstatsRuleSet */
+
+  GPtrArray       *layouts;      /* LayoutSums */
+  GPtrArray       *units;        /* UnitEntry, in the order added */
+  GHashTable      *by_key;       /* unit key → UnitEntry */
+  GPtrArray       *indicators;   /* Indicator */
+  GHashTable      *indicator_index;
+  int              year;
+  gboolean         year_set;
+
+  GPtrArray       *unit_findings;   /* the units' own findings */
+  GPtrArray       *input_findings;  /* rollup.* found while adding */
+  GPtrArray       *findings;        /* everything, after consolidate */
+
+  FILE            *store;           /* compact per-unit values */
+  goffset          store_size;
+  GovstatsSchema  *result_schema;
+  GMutex           lock;
+};
+
+G_DEFINE_FINAL_TYPE (GovstatsRollup, govstats_rollup, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+layout_sums_free (gpointer data)
+{
+  LayoutSums *l = data;
+
+  g_free (l->sums);
+  g_free (l->set);
+  g_free (l->kind_sums);
+  g_free (l->kind_set);
+  g_ptr_array_unref (l->units);
+  g_free (l);
+}
+
+static void
+unit_entry_free (gpointer data)
+{
+  UnitEntry *u = data;
+
+  g_free (u->code);
+  g_free (u->name);
+  g_free (u->file);
+  g_free (u);
+}
+
+static void
+indicator_free (gpointer data)
+{
+  Indicator *i = data;
+
+  g_free (i->key);
+  g_free (i);
+}
+
+static void
+govstats_rollup_finalize (GObject *object)
+{
+  GovstatsRollup *self = GOVSTATS_ROLLUP (object);
+
+  g_clear_object (&self->roster);
+  g_clear_object (&self->previous);
+  g_clear_object (&self->schema);
+  g_free (self->name);
+  g_hash_table_unref (self->rule_sets);
+  g_ptr_array_unref (self->layouts);
+  g_hash_table_unref (self->by_key);
+  g_ptr_array_unref (self->units);
+  g_hash_table_unref (self->indicator_index);
+  g_ptr_array_unref (self->indicators);
+  g_ptr_array_unref (self->unit_findings);
+  g_ptr_array_unref (self->input_findings);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  if (self->store)
+    fclose (self->store);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (govstats_rollup_parent_class)->finalize (object);
+}
+
+static void
+govstats_rollup_class_init (GovstatsRollupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = govstats_rollup_finalize;
+
+  /**
+   * GovstatsRollup::progress:
+   * @self: the rollup
+   * @done: how many files have been added
+   * @total: how many files there are
+   *
+   * Emitted while files are added, after each batch of files and at the end.
+   * For [method@Govstats.Rollup.add_files_async] it is emitted in the thread
+   * default main context of the caller.
+   */
+  signals[SIGNAL_PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+govstats_rollup_init (GovstatsRollup *self)
+{
+  self->rule_sets = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->layouts = g_ptr_array_new_with_free_func (layout_sums_free);
+  self->units = g_ptr_array_new_with_free_func (unit_entry_free);
+  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->indicators = g_ptr_array_new_with_free_func (indicator_free);
+  self->indicator_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->unit_findings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->input_findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&self->lock);
+}
+
+/**
+ * govstats_rollup_new:
+ *
+ * Creates an empty consolidation.
+ *
+ * Returns: (transfer full): a new rollup
+ */
+GovstatsRollup *
+govstats_rollup_new (void)
+{
+  return g_object_new (GOVSTATS_TYPE_ROLLUP, NULL);
+}
+
+/**
+ * govstats_rollup_set_roster:
+ * @self: a rollup
+ * @roster: (nullable): the units expected
+ *
+ * Sets the units the consolidation expects. Set it before adding reports:
+ * reports are matched to roster units as they are added. The roster's year,
+ * if given, is the year every report must have.
+ */
+void
+govstats_rollup_set_roster (GovstatsRollup *self,
+                            GovstatsRoster *roster)
+{
+  g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
+  g_return_if_fail (roster == NULL || GOVSTATS_IS_ROSTER (roster));
+  g_return_if_fail (self->units->len == 0);
+  g_set_object (&self->roster, roster);
+  if (roster && govstats_roster_get_year (roster) > 0)
+    {
+      self->year = govstats_roster_get_year (roster);
+      self->year_set = TRUE;
+    }
+}
+
+/**
+ * govstats_rollup_get_roster:
+ * @self: a rollup
+ *
+ * Gets the roster.
+ *
+ * Returns: (transfer none) (nullable): the roster
+ */
+GovstatsRoster *
+govstats_rollup_get_roster (GovstatsRollup *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+  return self->roster;
+}
+
+/**
+ * govstats_rollup_set_previous:
+ * @self: a rollup
+ * @previous: (nullable): last year's consolidated report
+ *
+ * Sets last year's consolidated report: the cross-year rules then run on the
+ * consolidation.
+ */
+void
+govstats_rollup_set_previous (GovstatsRollup *self,
+                              GovstatsReport *previous)
+{
+  g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
+  g_return_if_fail (previous == NULL || GOVSTATS_IS_REPORT (previous));
+  g_set_object (&self->previous, previous);
+}
+
+/**
+ * govstats_rollup_set_name:
+ * @self: a rollup
+ * @name: (nullable): the name of the consolidated unit, such as 示例县人民政府
+ *
+ * Names the consolidated report's unit. By default it is the roster's name.
+ */
+void
+govstats_rollup_set_name (GovstatsRollup *self,
+                          const char     *name)
+{
+  g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
+  g_free (self->name);
+  self->name = g_strdup (name);
+}
+
+/**
+ * govstats_rollup_get_name:
+ * @self: a rollup
+ *
+ * Gets the name of the consolidated unit.
+ *
+ * Returns: (transfer none) (nullable): the name
+ */
+const char *
+govstats_rollup_get_name (GovstatsRollup *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+  if (self->name)
+    return self->name;
+  return self->roster ? govstats_roster_get_name (self->roster) : NULL;
+}
+
+/**
+ * govstats_rollup_set_schema:
+ * @self: a rollup
+ * @schema: (nullable): the layout of the consolidated report
+ *
+ * Chooses the layout of the consolidated report. By default it is the layout
+ * most reports use. Reports of another layout are consolidated where both
+ * layouts have the same cell, and a `rollup.mixed_version` finding says which
+ * of their cells were left out.
+ */
+void
+govstats_rollup_set_schema (GovstatsRollup *self,
+                            GovstatsSchema *schema)
+{
+  g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
+  g_return_if_fail (schema == NULL || GOVSTATS_IS_SCHEMA (schema));
+  g_set_object (&self->schema, schema);
+}
+
+/**
+ * govstats_rollup_set_rule_set:
+ * @self: a rollup
+ * @rules: the rules to check reports of the rule set's layout with
+ *
+ * Uses a rule set (with extra rules or waivers) instead of the built-in
+ * rules for reports of its layout, and for the consolidated report.
+ */
+void
+govstats_rollup_set_rule_set (GovstatsRollup  *self,
+                              GovstatsRuleSet *rules)
+{
+  g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
+  g_return_if_fail (GOVSTATS_IS_RULE_SET (rules));
+  g_hash_table_replace (self->rule_sets, govstats_rule_set_get_schema (rules), g_object_ref (rules));
+}
+
+static GovstatsRuleSet *
+rule_set_for (GovstatsRollup *self,
+              GovstatsSchema *schema)
+{
+  GovstatsRuleSet *rules;
+
+  g_mutex_lock (&self->lock);
+  rules = g_hash_table_lookup (self->rule_sets, schema);
+  if (rules == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      rules = govstats_rule_set_new (schema, &error);
+      if (rules == NULL)
+        g_error ("the built-in rules of layout %s are broken: %s", govstats_schema_get_version (schema), error->message);
+      g_hash_table_insert (self->rule_sets, schema, rules);
+    }
+  g_mutex_unlock (&self->lock);
+  return rules;
+}
+
+static LayoutSums *
+layout_for (GovstatsRollup *self,
+            GovstatsSchema *schema,
+            guint          *index)
+{
+  LayoutSums *l;
+  guint n;
+
+  for (guint i = 0; i < self->layouts->len; i++)
+    if (((LayoutSums *) self->layouts->pdata[i])->schema == schema)
+      {
+        *index = i;
+        return self->layouts->pdata[i];
+      }
+  n = govstats_schema_get_n_cells (schema);
+  l = g_new0 (LayoutSums, 1);
+  l->schema = schema;
+  l->sums = g_new0 (gint64, n);
+  l->set = g_new0 (guint8, n);
+  l->kind_sums = g_new0 (gint64, (gsize) n * N_KINDS);
+  l->kind_set = g_new0 (guint8, (gsize) n * N_KINDS);
+  l->units = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->layouts, l);
+  *index = self->layouts->len - 1;
+  return l;
+}
+
+static GovstatsFinding *
+input_finding (GovstatsRollup  *self,
+               const char      *rule,
+               GovstatsSeverity severity,
+               const char      *zh,
+               const char      *en,
+               const char      *unit_name,
+               const char      *unit_code,
+               const char      *file)
+{
+  GovstatsFinding *finding = govstats_finding_new (rule, severity, zh, en);
+  const char *units[] = { unit_code ? unit_code : unit_name, NULL };
+
+  govstats_finding_set_unit (finding, unit_name, unit_code);
+  if (units[0])
+    govstats_finding_set_units (finding, units);
+  if (file)
+    govstats_finding_set_position (finding, file, 0, 0);
+  g_ptr_array_add (self->input_findings, finding);
+  return finding;
+}
+
+static gboolean
+ensure_store (GovstatsRollup *self)
+{
+  g_autofree char *path = NULL;
+  int fd;
+
+  if (self->store)
+    return TRUE;
+  fd = g_file_open_tmp ("govstats-rollup-XXXXXX", &path, NULL);
+  if (fd < 0)
+    return FALSE;
+  /* The file lives only as long as this object: remove its name at once. */
+  g_unlink (path);
+  self->store = fdopen (fd, "w+b");
+  return self->store != NULL;
+}
+
+typedef struct {
+  guint16 cell;
+  gint64  value;
+} __attribute__ ((packed)) StoreEntry;
+
+/* Adds one loaded and checked report. Runs in input order, one at a time. */
+static void
+add_checked (GovstatsRollup *self,
+             GovstatsReport *report,
+             GPtrArray      *own_findings,
+             const char     *file)
+{
+  GovstatsSchema *schema = govstats_report_get_schema (report);
+  const char *code = govstats_report_get_unit_code (report);
+  const char *name = govstats_report_get_unit_name (report);
+  const char *roster_code = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *display = govstats_report_dup_display_name (report);
+  GovstatsUnitKind kind = govstats_report_get_unit_kind (report);
+  UnitEntry *entry, *first;
+  LayoutSums *l;
+  guint layout_index, n_cells;
+  const gint64 *values;
+  const guint8 *set;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (StoreEntry));
+  gboolean has_errors = FALSE;
+  JsonObject *extensions;
+
+  if (file == NULL)
+    file = govstats_report_get_filename (report);
+  if (self->roster)
+    {
+      roster_code = govstats_roster_match (self->roster, code, name);
+      if (roster_code)
+        {
+          kind = govstats_roster_get_unit_kind (self->roster, roster_code);
+          if (name == NULL)
+            name = govstats_roster_get_unit_name (self->roster, roster_code);
+        }
+    }
+  key = g_strdup (roster_code ? roster_code : code ? code : name ? name : file ? file : "?");
+
+  /* The year: the roster's, else the first report's. */
+  if (!self->year_set && govstats_report_get_year (report) > 0)
+    {
+      self->year = govstats_report_get_year (report);
+      self->year_set = TRUE;
+    }
+  if (self->year_set && govstats_report_get_year (report) != self->year)
+    {
+      g_autofree char *zh = g_strdup_printf ("%s 的报告是 %d 年度的，而汇总的是 %d 年度：未纳入汇总。",
+                                             display, govstats_report_get_year (report), self->year);
+      g_autofree char *en = g_strdup_printf ("The report of %s is for %d, but the consolidation is for %d: "
+                                             "it was not consolidated.", display, govstats_report_get_year (report), self->year);
+      GovstatsFinding *f = input_finding (self, "rollup.year_mismatch", GOVSTATS_SEVERITY_ERROR, zh, en, name,
+                                          roster_code ? roster_code : code, file);
+      govstats_finding_set_values (f, self->year, govstats_report_get_year (report), GOVSTATS_VALUE_KIND_COUNT);
+      return;
+    }
+
+  first = g_hash_table_lookup (self->by_key, key);
+  if (first != NULL)
+    {
+      g_autofree char *zh = g_strdup_printf ("%s 有两份报告：%s 与 %s。只汇总了先加入的 %s，请确认哪一份是正式报告。",
+                                             display, first->file ? first->file : "?", file ? file : "?",
+                                             first->file ? first->file : "?");
+      g_autofree char *en = g_strdup_printf ("%s has two reports: %s and %s. Only the first, %s, was consolidated; "
+                                             "say which one is the report of record.",
+                                             display, first->file ? first->file : "?", file ? file : "?",
+                                             first->file ? first->file : "?");
+      input_finding (self, "rollup.duplicate_unit", GOVSTATS_SEVERITY_ERROR, zh, en, name,
+                     roster_code ? roster_code : code, file);
+      return;
+    }
+
+  if (self->roster && roster_code == NULL)
+    {
+      g_autofree char *zh = g_strdup_printf ("%s（%s）不在汇总名单上：已纳入汇总，请确认它是否属于本级。",
+                                             display, file ? file : "?");
+      g_autofree char *en = g_strdup_printf ("%s (%s) is not on the roster: it was consolidated; check that it "
+                                             "belongs here.", display, file ? file : "?");
+      input_finding (self, "rollup.unexpected_unit", GOVSTATS_SEVERITY_WARNING, zh, en, name, code, file);
+    }
+
+  /* The unit's own findings, and whether the consolidation inherits an error. */
+  for (guint i = 0; i < own_findings->len; i++)
+    {
+      GovstatsFinding *f = own_findings->pdata[i];
+      if (govstats_finding_counts_as_error (f))
+        has_errors = TRUE;
+      g_ptr_array_add (self->unit_findings, g_object_ref (f));
+    }
+  if (has_errors)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+      g_autofree char *zh = NULL, *en = NULL;
+
+      for (guint i = 0; i < own_findings->len; i++)
+        {
+          GovstatsFinding *f = own_findings->pdata[i];
+          if (govstats_finding_counts_as_error (f) && !strstr (ids->str, govstats_finding_get_rule_id (f)))
+            g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", govstats_finding_get_rule_id (f));
+        }
+      zh = g_strdup_printf ("%s 本身的报告不符合 %s：汇总表继承了这些错误。", display, ids->str);
+      en = g_strdup_printf ("The report of %s itself breaks %s: the consolidated tables inherit the errors.",
+                            display, ids->str);
+      input_finding (self, "rollup.unit_inconsistent", GOVSTATS_SEVERITY_ERROR, zh, en, name,
+                     roster_code ? roster_code : code, file);
+    }
+
+  /* The sums. */
+  l = layout_for (self, schema, &layout_index);
+  l->n_reports++;
+  g_ptr_array_add (l->units, g_strdup (display));
+  values = govstats_report_peek_values (report);
+  set = govstats_report_peek_set (report);
+  n_cells = govstats_schema_get_n_cells (schema);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      StoreEntry e;
+      gint64 *kind_sum = &l->kind_sums[(gsize) kind * n_cells + i];
+
+      if (!set[i])
+        continue;
+      if (__builtin_add_overflow (l->sums[i], values[i], &l->sums[i]) ||
+          __builtin_add_overflow (*kind_sum, values[i], kind_sum))
+        {
+          g_autofree char *zh = g_strdup_printf ("%s：加上 %s 的数值后超出 64 位整数范围，此数未纳入汇总。",
+                                                 govstats_schema_cell_at (schema, i)->path, display);
+          g_autofree char *en = g_strdup_printf ("%s: adding the value of %s overflows 64 bits; it was not consolidated.",
+                                                 govstats_schema_cell_at (schema, i)->path, display);
+          input_finding (self, "rollup.overflow", GOVSTATS_SEVERITY_ERROR, zh, en, name,
+                         roster_code ? roster_code : code, file);
+          continue;
+        }
+      l->set[i] = TRUE;
+      l->kind_set[(gsize) kind * n_cells + i] = TRUE;
+      e.cell = (guint16) i;
+      e.value = values[i];
+      g_array_append_val (entries, e);
+    }
+
+  /* Indicators a county collects beyond the statutory tables. */
+  extensions = govstats_report_get_extensions (report);
+  if (extensions && json_object_has_member (extensions, "indicators"))
+    {
+      JsonNode *node = json_object_get_member (extensions, "indicators");
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObjectIter iter;
+          const char *ikey;
+          JsonNode *member;
+
+          json_object_iter_init_ordered (&iter, json_node_get_object (node));
+          while (json_object_iter_next_ordered (&iter, &ikey, &member))
+            {
+              Indicator *ind;
+              gint64 v;
+
+              if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64)
+                {
+                  g_autofree char *zh = g_strdup_printf ("%s：指标 extensions/indicators/%s 不是整数，未纳入汇总。", display, ikey);
+                  g_autofree char *en = g_strdup_printf ("%s: the indicator extensions/indicators/%s is not a whole "
+                                                         "number; it was not consolidated.", display, ikey);
+                  input_finding (self, "rollup.indicator_invalid", GOVSTATS_SEVERITY_WARNING, zh, en, name,
+                                 roster_code ? roster_code : code, file);
+                  continue;
+                }
+              v = json_node_get_int (member);
+              ind = g_hash_table_lookup (self->indicator_index, ikey);
+              if (ind == NULL)
+                {
+                  ind = g_new0 (Indicator, 1);
+                  ind->key = g_strdup (ikey);
+                  g_ptr_array_add (self->indicators, ind);
+                  g_hash_table_insert (self->indicator_index, ind->key, ind);
+                }
+              ind->seen[kind] = TRUE;
+              if (__builtin_add_overflow (ind->total, v, &ind->total) ||
+                  __builtin_add_overflow (ind->kinds[kind], v, &ind->kinds[kind]))
+                {
+                  g_autofree char *zh = g_strdup_printf ("指标 %s 加上 %s 的数值后超出 64 位整数范围。", ikey, display);
+                  g_autofree char *en = g_strdup_printf ("The indicator %s overflows 64 bits when adding %s.", ikey, display);
+                  input_finding (self, "rollup.overflow", GOVSTATS_SEVERITY_ERROR, zh, en, name,
+                                 roster_code ? roster_code : code, file);
+                }
+            }
+        }
+    }
+
+  entry = g_new0 (UnitEntry, 1);
+  entry->code = g_strdup (roster_code ? roster_code : code);
+  entry->name = g_strdup (name);
+  entry->kind = kind;
+  entry->file = g_strdup (file);
+  entry->layout = layout_index;
+  entry->n_entries = entries->len;
+  if (ensure_store (self))
+    {
+      entry->offset = self->store_size;
+      if (fseeko (self->store, self->store_size, SEEK_SET) == 0 &&
+          fwrite (entries->data, sizeof (StoreEntry), entries->len, self->store) == entries->len)
+        self->store_size += (goffset) (sizeof (StoreEntry) * entries->len);
+      else
+        entry->offset = -1;
+    }
+  else
+    entry->offset = -1;
+  g_ptr_array_add (self->units, entry);
+  g_hash_table_insert (self->by_key, g_strdup (key), entry);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+}
+
+/**
+ * govstats_rollup_add_report:
+ * @self: a rollup
+ * @report: a unit's report
+ *
+ * Checks a unit's report against the rules of its layout and adds it to the
+ * consolidation. The rollup keeps only a compact record of its values.
+ */
+void
+govstats_rollup_add_report (GovstatsRollup *self,
+                            GovstatsReport *report)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
+  g_return_if_fail (GOVSTATS_IS_REPORT (report));
+  findings = govstats_rule_set_check (rule_set_for (self, govstats_report_get_schema (report)), report, NULL);
+  add_checked (self, report, findings, NULL);
+}
+
+static void
+add_input_invalid (GovstatsRollup *self,
+                   const char     *file,
+                   const GError   *error)
+{
+  GovstatsFinding *finding = govstats_finding_new ("input.invalid", GOVSTATS_SEVERITY_ERROR,
+                                                   error->message, error->message);
+  const char *msg = error->message;
+  guint line = 0, column = 0;
+
+  /* Messages start with "FILE:LINE:COLUMN: " where a position is known. */
+  if (g_str_has_prefix (msg, file) && sscanf (msg + strlen (file), ":%u:%u:", &line, &column) != 2)
+    line = column = 0;
+  govstats_finding_set_position (finding, file, line, column);
+  g_ptr_array_add (self->input_findings, finding);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+}
+
+/**
+ * govstats_rollup_add_file:
+ * @self: a rollup
+ * @filename: (type filename): a unit's report file
+ * @error: return location for a #GError
+ *
+ * Loads, checks and adds a unit's report file. A file that cannot be read is
+ * also recorded as an `input.invalid` finding, so the consolidation's
+ * findings say what was left out.
+ *
+ * Returns: %TRUE if the file was read
+ */
+gboolean
+govstats_rollup_add_file (GovstatsRollup *self,
+                          const char     *filename,
+                          GError        **error)
+{
+  g_autoptr(GovstatsReport) report = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+  report = govstats_report_new_from_file (filename, &local);
+  if (report == NULL)
+    {
+      add_input_invalid (self, filename, local);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  govstats_rollup_add_report (self, report);
+  return TRUE;
+}
+
+/* ---------- many files, on every core ---------- */
+
+typedef struct {
+  char           *file;
+  GovstatsReport *report;
+  GPtrArray      *findings;
+  GError         *error;
+} Slot;
+
+typedef struct {
+  GovstatsRollup *self;
+  Slot           *slots;
+  gint            pending;
+  GMutex          mutex;
+  GCond           cond;
+} Batch;
+
+static void
+load_one (gpointer data,
+          gpointer user_data)
+{
+  Slot *slot = data;
+  Batch *batch = user_data;
+
+  slot->report = govstats_report_new_from_file (slot->file, &slot->error);
+  if (slot->report)
+    slot->findings = govstats_rule_set_check (rule_set_for (batch->self, govstats_report_get_schema (slot->report)),
+                                              slot->report, NULL);
+  g_mutex_lock (&batch->mutex);
+  if (--batch->pending == 0)
+    g_cond_signal (&batch->cond);
+  g_mutex_unlock (&batch->mutex);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+expand_paths (const char * const *paths,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GError) local = NULL;
+          g_autoptr(GDir) dir = g_dir_open (paths[i], 0, &local);
+          g_autoptr(GPtrArray) found = g_ptr_array_new ();
+          const char *name;
+
+          if (dir == NULL)
+            {
+              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read the folder: %s",
+                           paths[i], local->message);
+              return NULL;
+            }
+          while ((name = g_dir_read_name (dir)) != NULL)
+            if (g_str_has_suffix (name, ".json"))
+              g_ptr_array_add (found, g_build_filename (paths[i], name, NULL));
+          g_ptr_array_sort (found, compare_strings);
+          for (guint k = 0; k < found->len; k++)
+            g_ptr_array_add (files, found->pdata[k]);
+        }
+      else
+        g_ptr_array_add (files, g_strdup (paths[i]));
+    }
+  return g_steal_pointer (&files);
+}
+
+typedef void (*ProgressFunc) (GovstatsRollup *self, guint done, guint total, gpointer data);
+
+static gboolean
+add_files_internal (GovstatsRollup     *self,
+                    const char * const *paths,
+                    GCancellable       *cancellable,
+                    ProgressFunc        progress,
+                    gpointer            progress_data,
+                    GError            **error)
+{
+  g_autoptr(GPtrArray) files = expand_paths (paths, error);
+  guint n_threads;
+
+  if (files == NULL)
+    return FALSE;
+  n_threads = MAX (1, MIN (g_get_num_processors (), 8));
+  for (guint start = 0; start < files->len; start += BATCH_SIZE)
+    {
+      guint n = MIN (BATCH_SIZE, files->len - start);
+      Batch batch = { self, NULL, (gint) n };
+      GThreadPool *pool;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      batch.slots = g_new0 (Slot, n);
+      g_mutex_init (&batch.mutex);
+      g_cond_init (&batch.cond);
+      /* Load and check a batch on every core, then add it in input order:
+       * memory holds one batch of reports at a time. */
+      pool = g_thread_pool_new (load_one, &batch, (int) n_threads, FALSE, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          batch.slots[i].file = files->pdata[start + i];
+          g_thread_pool_push (pool, &batch.slots[i], NULL);
+        }
+      g_mutex_lock (&batch.mutex);
+      while (batch.pending > 0)
+        g_cond_wait (&batch.cond, &batch.mutex);
+      g_mutex_unlock (&batch.mutex);
+      g_thread_pool_free (pool, FALSE, TRUE);
+
+      /* Add in input order, so that results do not depend on timing. */
+      for (guint i = 0; i < n; i++)
+        {
+          Slot *slot = &batch.slots[i];
+          if (slot->report)
+            add_checked (self, slot->report, slot->findings, slot->file);
+          else
+            add_input_invalid (self, slot->file, slot->error);
+          g_clear_object (&slot->report);
+          g_clear_pointer (&slot->findings, g_ptr_array_unref);
+          g_clear_error (&slot->error);
+        }
+      g_free (batch.slots);
+      g_mutex_clear (&batch.mutex);
+      g_cond_clear (&batch.cond);
+      if (progress)
+        progress (self, start + n, files->len, progress_data);
+    }
+  if (files->len == 0 && progress)
+    progress (self, 0, 0, progress_data);
+  return TRUE;
+}
+
+static void
+emit_progress (GovstatsRollup *self,
+               guint           done,
+               guint           total,
+               gpointer        data)
+{
+  g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, done, total);
+}
+
+/**
+ * govstats_rollup_add_files:
+ * @self: a rollup
+ * @paths: (array zero-terminated=1) (element-type filename): report files,
+ *   and folders whose `*.json` files are added in name order
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Loads, checks and adds many report files, using every core; results do
+ * not depend on the order the files finish loading in. Files that cannot be
+ * read become `input.invalid` findings and the others are still added.
+ * Emits [signal@Govstats.Rollup::progress].
+ *
+ * Returns: %TRUE unless cancelled or a folder cannot be read
+ */
+gboolean
+govstats_rollup_add_files (GovstatsRollup     *self,
+                           const char * const *paths,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+  return add_files_internal (self, paths, cancellable, emit_progress, NULL, error);
+}
+
+typedef struct {
+  GovstatsRollup *self;
+  guint           done;
+  guint           total;
+} ProgressIdle;
+
+static gboolean
+progress_in_main_context (gpointer data)
+{
+  ProgressIdle *p = data;
+
+  g_signal_emit (p->self, signals[SIGNAL_PROGRESS], 0, p->done, p->total);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_idle_free (gpointer data)
+{
+  ProgressIdle *p = data;
+
+  g_object_unref (p->self);
+  g_free (p);
+}
+
+static void
+queue_progress (GovstatsRollup *self,
+                guint           done,
+                guint           total,
+                gpointer        data)
+{
+  GMainContext *context = data;
+  ProgressIdle *p = g_new0 (ProgressIdle, 1);
+
+  p->self = g_object_ref (self);
+  p->done = done;
+  p->total = total;
+  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, progress_in_main_context, p, progress_idle_free);
+}
+
+static void
+add_files_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GMainContext *context = g_task_get_context (task);
+
+  if (add_files_internal (source_object, task_data, cancellable, queue_progress, context, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * govstats_rollup_add_files_async:
+ * @self: a rollup
+ * @paths: (array zero-terminated=1) (element-type filename): report files and folders
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the files are added
+ * @user_data: data for @callback
+ *
+ * Adds many report files in the background; see
+ * [method@Govstats.Rollup.add_files]. Progress is signalled in the caller's
+ * thread-default main context. Do not use the rollup until @callback runs.
+ */
+void
+govstats_rollup_add_files_async (GovstatsRollup     *self,
+                                 const char * const *paths,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
+  g_return_if_fail (paths != NULL);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, govstats_rollup_add_files_async);
+  g_task_set_task_data (task, g_strdupv ((char **) paths), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, add_files_thread);
+}
+
+/**
+ * govstats_rollup_add_files_finish:
+ * @self: a rollup
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@Govstats.Rollup.add_files_async].
+ *
+ * Returns: %TRUE unless cancelled or a folder could not be read
+ */
+gboolean
+govstats_rollup_add_files_finish (GovstatsRollup *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == govstats_rollup_add_files_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---------- the result ---------- */
+
+static GovstatsSchema *
+choose_schema (GovstatsRollup *self)
+{
+  LayoutSums *best = NULL;
+
+  if (self->schema)
+    return self->schema;
+  for (guint i = 0; i < self->layouts->len; i++)
+    {
+      LayoutSums *l = self->layouts->pdata[i];
+      if (best == NULL || l->n_reports > best->n_reports ||
+          (l->n_reports == best->n_reports &&
+           strcmp (govstats_schema_get_version (l->schema), govstats_schema_get_version (best->schema)) > 0))
+        best = l;
+    }
+  if (best)
+    return best->schema;
+  {
+    const char * const *versions = govstats_schema_list_versions ();
+    return govstats_schema_get_for_version (versions[g_strv_length ((char **) versions) - 1]);
+  }
+}
+
+/* The index in @target of cell @index of @from, or -1. */
+static int
+map_cell (GovstatsSchema *from,
+          guint           index,
+          GovstatsSchema *target)
+{
+  if (from == target)
+    return (int) index;
+  return govstats_schema_lookup_cell (target, govstats_schema_cell_at (from, index)->path);
+}
+
+static void
+report_mixed_versions (GovstatsRollup *self,
+                       GovstatsSchema *target)
+{
+  for (guint i = 0; i < self->layouts->len; i++)
+    {
+      LayoutSums *l = self->layouts->pdata[i];
+      g_autoptr(GPtrArray) dropped = g_ptr_array_new ();
+      g_autoptr(GString) units = g_string_new (NULL);
+      g_autoptr(GString) cells = g_string_new (NULL);
+      g_autofree char *zh = NULL, *en = NULL;
+      GovstatsFinding *finding;
+      guint n = govstats_schema_get_n_cells (l->schema);
+
+      if (l->schema == target)
+        continue;
+      for (guint c = 0; c < n; c++)
+        if (l->set[c] && map_cell (l->schema, c, target) < 0)
+          g_ptr_array_add (dropped, govstats_schema_cell_at (l->schema, c)->path);
+      for (guint u = 0; u < l->units->len && u < 5; u++)
+        g_string_append_printf (units, "%s%s", u ? "、" : "", (char *) l->units->pdata[u]);
+      if (l->units->len > 5)
+        g_string_append_printf (units, " 等 %u 个单位", l->units->len);
+      for (guint c = 0; c < dropped->len && c < 8; c++)
+        g_string_append_printf (cells, "%s%s", c ? ", " : "", (char *) dropped->pdata[c]);
+      if (dropped->len > 8)
+        g_string_append_printf (cells, " … (%u)", dropped->len);
+      zh = g_strdup_printf ("%u 份报告（%s）使用 %s 年格式，汇总表使用 %s 年格式：两种格式共有的单元格已汇总%s%s。",
+                            l->n_reports, units->str, govstats_schema_get_version (l->schema),
+                            govstats_schema_get_version (target),
+                            dropped->len ? "；以下单元格在汇总格式中没有对应，未汇总：" : "，没有遗漏的数值",
+                            cells->str);
+      en = g_strdup_printf ("%u report%s (%s) use the %s layout, the consolidation the %s layout: the cells both "
+                            "layouts share were consolidated%s%s.", l->n_reports, l->n_reports == 1 ? "" : "s",
+                            units->str, govstats_schema_get_version (l->schema), govstats_schema_get_version (target),
+                            dropped->len ? "; these cells have no counterpart and were left out: " : ", no value was left out",
+                            cells->str);
+      finding = govstats_finding_new ("rollup.mixed_version", GOVSTATS_SEVERITY_ERROR, zh, en);
+      if (dropped->len)
+        {
+          g_ptr_array_add (dropped, NULL);
+          govstats_finding_set_cells (finding, (const char * const *) dropped->pdata);
+        }
+      g_ptr_array_add (self->findings, finding);
+    }
+}
+
+/* Units whose own findings of the same rule touch the cells of @finding. */
+static void
+name_responsible_units (GovstatsRollup  *self,
+                        GovstatsFinding *finding)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new ();
+  const char * const *cells = govstats_finding_get_cells (finding);
+  const char *rule = govstats_finding_get_rule_id (finding);
+
+  for (guint i = 0; i < self->unit_findings->len; i++)
+    {
+      GovstatsFinding *f = self->unit_findings->pdata[i];
+      const char * const *fc = govstats_finding_get_cells (f);
+      const char *unit = govstats_finding_get_unit_code (f) ? govstats_finding_get_unit_code (f)
+                                                            : govstats_finding_get_unit_name (f);
+      gboolean touches = FALSE;
+
+      if (unit == NULL || !g_str_equal (govstats_finding_get_rule_id (f), rule) ||
+          govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_NOTE)
+        continue;
+      for (guint a = 0; fc[a] && !touches; a++)
+        touches = g_strv_contains (cells, fc[a]);
+      if (touches && !g_ptr_array_find_with_equal_func (units, unit, g_str_equal, NULL))
+        g_ptr_array_add (units, (gpointer) unit);
+    }
+  if (units->len > 0)
+    {
+      g_ptr_array_add (units, NULL);
+      govstats_finding_set_units (finding, (const char * const *) units->pdata);
+    }
+}
+
+/**
+ * govstats_rollup_consolidate:
+ * @self: a rollup
+ *
+ * Makes the consolidated report of every report added so far, and the
+ * findings ([method@Govstats.Rollup.get_findings]). The result has scope
+ * aggregate, the layout most reports use (or the one chosen with
+ * [method@Govstats.Rollup.set_schema]), the exact cell-wise sums, a
+ * `sources` list naming every unit included, and the summed indicators
+ * under `extensions/indicators`.
+ *
+ * Returns: (transfer full): the consolidated report
+ */
+GovstatsReport *
+govstats_rollup_consolidate (GovstatsRollup *self)
+{
+  GovstatsSchema *target;
+  GovstatsReport *result;
+  g_autoptr(JsonArray) sources = json_array_new ();
+  g_autoptr(GPtrArray) checked = NULL;
+  guint n_target;
+
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+
+  target = choose_schema (self);
+  self->result_schema = target;
+  n_target = govstats_schema_get_n_cells (target);
+  result = govstats_report_new (target);
+  govstats_report_set_scope (result, GOVSTATS_SCOPE_AGGREGATE);
+  if (self->year_set)
+    govstats_report_set_year (result, self->year);
+  govstats_report_set_unit_name (result, govstats_rollup_get_name (self));
+  govstats_report_set_unit_kind (result, GOVSTATS_UNIT_KIND_GOVERNMENT);
+
+  for (guint i = 0; i < self->layouts->len; i++)
+    {
+      LayoutSums *l = self->layouts->pdata[i];
+      guint n = govstats_schema_get_n_cells (l->schema);
+
+      for (guint c = 0; c < n; c++)
+        {
+          int t = map_cell (l->schema, c, target);
+          gint64 sum;
+
+          if (t < 0 || !l->set[c])
+            continue;
+          govstats_report_get_at (result, (guint) t, &sum);
+          if (!__builtin_add_overflow (sum, l->sums[c], &sum))
+            govstats_report_set_at (result, (guint) t, sum);
+        }
+    }
+  (void) n_target;
+
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      UnitEntry *u = self->units->pdata[i];
+      JsonObject *o = json_object_new ();
+
+      if (u->code)
+        json_object_set_string_member (o, "code", u->code);
+      if (u->name)
+        json_object_set_string_member (o, "name", u->name);
+      if (u->file)
+        json_object_set_string_member (o, "file", u->file);
+      json_array_add_object_element (sources, o);
+    }
+  govstats_report_set_sources (result, sources);
+
+  if (self->indicators->len > 0)
+    {
+      JsonObject *extensions = json_object_new ();
+      JsonObject *indicators = json_object_new ();
+
+      for (guint i = 0; i < self->indicators->len; i++)
+        {
+          Indicator *ind = self->indicators->pdata[i];
+          json_object_set_int_member (indicators, ind->key, ind->total);
+        }
+      json_object_set_object_member (extensions, "indicators", indicators);
+      govstats_report_set_extensions (result, extensions);
+      json_object_unref (extensions);
+    }
+
+  /* The findings: of the consolidation, of the consolidated report, of the units. */
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->input_findings->len; i++)
+    g_ptr_array_add (self->findings, g_object_ref (self->input_findings->pdata[i]));
+  if (self->roster)
+    {
+      g_auto(GStrv) codes = govstats_roster_dup_codes (self->roster);
+      for (guint i = 0; codes[i]; i++)
+        {
+          const char *name = govstats_roster_get_unit_name (self->roster, codes[i]);
+          g_autofree char *zh = NULL, *en = NULL;
+          GovstatsFinding *finding;
+          const char *units[] = { codes[i], NULL };
+
+          if (g_hash_table_contains (self->by_key, codes[i]))
+            continue;
+          zh = g_strdup_printf ("汇总名单上的 %s（%s）没有报告：汇总表不含该单位的数字。", name, codes[i]);
+          en = g_strdup_printf ("%s (%s) is on the roster but has no report: the consolidation lacks its figures.",
+                                name, codes[i]);
+          finding = govstats_finding_new ("rollup.missing_unit", GOVSTATS_SEVERITY_ERROR, zh, en);
+          govstats_finding_set_unit (finding, name, codes[i]);
+          govstats_finding_set_units (finding, units);
+          g_ptr_array_add (self->findings, finding);
+        }
+    }
+  report_mixed_versions (self, target);
+
+  checked = govstats_rule_set_check (rule_set_for (self, target), result, self->previous);
+  for (guint i = 0; i < checked->len; i++)
+    {
+      GovstatsFinding *finding = checked->pdata[i];
+      name_responsible_units (self, finding);
+      g_ptr_array_add (self->findings, g_object_ref (finding));
+    }
+  for (guint i = 0; i < self->unit_findings->len; i++)
+    g_ptr_array_add (self->findings, g_object_ref (self->unit_findings->pdata[i]));
+  govstats_rule_set_apply_waivers (rule_set_for (self, target), self->findings);
+  return result;
+}
+
+/**
+ * govstats_rollup_get_findings:
+ * @self: a rollup
+ *
+ * Gets the findings of the last [method@Govstats.Rollup.consolidate]: first
+ * those of the consolidation (`input.invalid`, `rollup.*`), then those of the
+ * consolidated report (naming the units responsible), then every unit's own.
+ *
+ * Returns: (transfer none) (element-type GovstatsFinding): the findings,
+ *   empty before consolidate is called
+ */
+GPtrArray *
+govstats_rollup_get_findings (GovstatsRollup *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+  if (self->findings == NULL)
+    self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  return self->findings;
+}
+
+/**
+ * govstats_rollup_get_n_units:
+ * @self: a rollup
+ *
+ * Counts the units consolidated so far (a second report of a unit and a
+ * report of another year are not).
+ *
+ * Returns: the number of units
+ */
+guint
+govstats_rollup_get_n_units (GovstatsRollup *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), 0);
+  return self->units->len;
+}
+
+static GovstatsSchema *
+result_schema (GovstatsRollup *self)
+{
+  return self->result_schema ? self->result_schema : choose_schema (self);
+}
+
+static gboolean
+check_result_path (GovstatsRollup *self,
+                   const char     *path,
+                   GError        **error)
+{
+  return govstats_schema_check_path (result_schema (self), path, error);
+}
+
+/**
+ * govstats_rollup_get_contributions:
+ * @self: a rollup
+ * @path: a cell path of the consolidated report's layout
+ * @error: return location for a #GError
+ *
+ * Lists what every unit contributed to a consolidated cell, in the order the
+ * units were added, including the units that left it blank. The values are
+ * read back from the rollup's compact store, not from the report files.
+ *
+ * Returns: (transfer container) (element-type GovstatsContribution): the
+ *   contributions, or %NULL with %GOVSTATS_ERROR_UNKNOWN_KEY
+ */
+GPtrArray *
+govstats_rollup_get_contributions (GovstatsRollup *self,
+                                   const char     *path,
+                                   GError        **error)
+{
+  GPtrArray *result;
+  g_autofree StoreEntry *buffer = NULL;
+  gsize buffer_len = 0;
+
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  if (!check_result_path (self, path, error))
+    return NULL;
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) govstats_contribution_free);
+  if (self->store)
+    fflush (self->store);
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      UnitEntry *u = self->units->pdata[i];
+      LayoutSums *l = self->layouts->pdata[u->layout];
+      int cell = govstats_schema_lookup_cell (l->schema, path);
+      GovstatsContribution *c;
+
+      if (cell < 0)
+        continue;   /* a unit of another layout without this cell */
+      c = g_new0 (GovstatsContribution, 1);
+      c->unit_code = g_strdup (u->code);
+      c->unit_name = g_strdup (u->name);
+      c->unit_kind = u->kind;
+      c->file = g_strdup (u->file);
+      if (u->offset >= 0 && u->n_entries > 0)
+        {
+          if (buffer_len < u->n_entries)
+            {
+              buffer_len = u->n_entries;
+              buffer = g_renew (StoreEntry, buffer, buffer_len);
+            }
+          if (fseeko (self->store, u->offset, SEEK_SET) == 0 &&
+              fread (buffer, sizeof (StoreEntry), u->n_entries, self->store) == u->n_entries)
+            {
+              /* Entries are in cell order: search. */
+              guint lo = 0, hi = u->n_entries;
+              while (lo < hi)
+                {
+                  guint mid = (lo + hi) / 2;
+                  if (buffer[mid].cell < cell)
+                    lo = mid + 1;
+                  else
+                    hi = mid;
+                }
+              if (lo < u->n_entries && buffer[lo].cell == cell)
+                {
+                  c->is_set = TRUE;
+                  c->value = buffer[lo].value;
+                }
+            }
+        }
+      g_ptr_array_add (result, c);
+    }
+  return result;
+}
+
+/**
+ * govstats_rollup_get_kind_value:
+ * @self: a rollup
+ * @path: a cell path of the consolidated report's layout
+ * @kind: a kind of unit
+ * @value: (out) (optional): return location for the sum over the units of @kind
+ *
+ * Gets the part of a consolidated cell that units of one kind contributed,
+ * for the shares consolidated reports print ("各镇街 M 条，占 y%").
+ *
+ * Returns: %TRUE if a unit of @kind set the cell
+ */
+gboolean
+govstats_rollup_get_kind_value (GovstatsRollup  *self,
+                                const char      *path,
+                                GovstatsUnitKind kind,
+                                gint64          *value)
+{
+  GovstatsSchema *target;
+  gboolean any = FALSE;
+  gint64 sum = 0;
+
+  if (value)
+    *value = 0;
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
+  g_return_val_if_fail (kind <= GOVSTATS_UNIT_KIND_OTHER, FALSE);
+  target = result_schema (self);
+  g_return_val_if_fail (govstats_schema_has_cell (target, path), FALSE);
+
+  for (guint i = 0; i < self->layouts->len; i++)
+    {
+      LayoutSums *l = self->layouts->pdata[i];
+      int c = govstats_schema_lookup_cell (l->schema, path);
+      guint n = govstats_schema_get_n_cells (l->schema);
+
+      if (c < 0 || !l->kind_set[(gsize) kind * n + (guint) c])
+        continue;
+      any = TRUE;
+      sum += l->kind_sums[(gsize) kind * n + (guint) c];
+    }
+  if (value)
+    *value = sum;
+  return any;
+}
+
+static char *
+breakdown_text (gint64             parts[N_KINDS],
+                gboolean           have[N_KINDS],
+                GovstatsValueKind  value_kind,
+                const char        *lang)
+{
+  /* Departments and the government office are reported together, as
+   * consolidated reports print them ("县政府及其部门"). */
+  gint64 groups[3] = { parts[GOVSTATS_UNIT_KIND_GOVERNMENT] + parts[GOVSTATS_UNIT_KIND_DEPARTMENT],
+                       parts[GOVSTATS_UNIT_KIND_TOWN], parts[GOVSTATS_UNIT_KIND_OTHER] };
+  gboolean have_group[3] = { have[GOVSTATS_UNIT_KIND_GOVERNMENT] || have[GOVSTATS_UNIT_KIND_DEPARTMENT],
+                             have[GOVSTATS_UNIT_KIND_TOWN], have[GOVSTATS_UNIT_KIND_OTHER] };
+  const char *zh_names[3] = { "政府及其部门", "各乡镇（街道）", "其他单位" };
+  const char *en_names[3] = { "the government and its departments", "towns and sub-districts", "other units" };
+  gboolean en = lang && g_str_has_prefix (lang, "en");
+  gint64 total = groups[0] + groups[1] + groups[2];
+  GString *s = g_string_new (NULL);
+
+  for (guint g = 0; g < 3; g++)
+    {
+      g_autofree char *text = NULL;
+      if (!have_group[g])
+        continue;
+      text = govstats_value_format (groups[g], value_kind);
+      if (s->len)
+        g_string_append (s, en ? "; " : "；");
+      if (total != 0)
+        g_string_append_printf (s, en ? "%s %s (%.1f%%)" : "%s %s，占 %.1f%%", en ? en_names[g] : zh_names[g], text,
+                                100.0 * (double) groups[g] / (double) total);
+      else
+        g_string_append_printf (s, en ? "%s %s" : "%s %s", en ? en_names[g] : zh_names[g], text);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * govstats_rollup_dup_breakdown_text:
+ * @self: a rollup
+ * @path: a cell path of the consolidated report's layout
+ * @lang: (nullable): `zh` or `en`
+ *
+ * Describes a consolidated cell split by kind of unit, with shares, as
+ * consolidated reports print it: "政府及其部门 120，占 60.0%；各乡镇（街道） 80，占 40.0%".
+ *
+ * Returns: (transfer full): the text (empty when no unit set the cell)
+ */
+char *
+govstats_rollup_dup_breakdown_text (GovstatsRollup *self,
+                                    const char     *path,
+                                    const char     *lang)
+{
+  gint64 parts[N_KINDS];
+  gboolean have[N_KINDS];
+
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+  g_return_val_if_fail (govstats_schema_has_cell (result_schema (self), path), NULL);
+  for (guint k = 0; k < N_KINDS; k++)
+    have[k] = govstats_rollup_get_kind_value (self, path, k, &parts[k]);
+  return breakdown_text (parts, have, govstats_schema_get_cell_kind (result_schema (self), path), lang);
+}
+
+/**
+ * govstats_rollup_dup_indicator_keys:
+ * @self: a rollup
+ *
+ * Lists the indicators the units reported under `extensions/indicators`
+ * (for example `proactive_items`, 主动公开信息条数), in the order first seen.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the keys
+ */
+char **
+govstats_rollup_dup_indicator_keys (GovstatsRollup *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+  for (guint i = 0; i < self->indicators->len; i++)
+    g_strv_builder_add (builder, ((Indicator *) self->indicators->pdata[i])->key);
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * govstats_rollup_get_indicator:
+ * @self: a rollup
+ * @key: an indicator key
+ * @value: (out) (optional): return location for the sum over all units
+ *
+ * Gets the sum of an indicator.
+ *
+ * Returns: %TRUE if a unit reported the indicator
+ */
+gboolean
+govstats_rollup_get_indicator (GovstatsRollup *self,
+                               const char     *key,
+                               gint64         *value)
+{
+  Indicator *ind;
+
+  if (value)
+    *value = 0;
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  ind = g_hash_table_lookup (self->indicator_index, key);
+  if (ind && value)
+    *value = ind->total;
+  return ind != NULL;
+}
+
+/**
+ * govstats_rollup_get_indicator_kind_value:
+ * @self: a rollup
+ * @key: an indicator key
+ * @kind: a kind of unit
+ * @value: (out) (optional): return location for the sum over the units of @kind
+ *
+ * Gets the part of an indicator that units of one kind reported.
+ *
+ * Returns: %TRUE if a unit reported the indicator
+ */
+gboolean
+govstats_rollup_get_indicator_kind_value (GovstatsRollup  *self,
+                                          const char      *key,
+                                          GovstatsUnitKind kind,
+                                          gint64          *value)
+{
+  Indicator *ind;
+
+  if (value)
+    *value = 0;
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (kind <= GOVSTATS_UNIT_KIND_OTHER, FALSE);
+  ind = g_hash_table_lookup (self->indicator_index, key);
+  if (ind && value)
+    *value = ind->kinds[kind];
+  return ind != NULL;
+}
+
+/**
+ * govstats_rollup_dup_indicator_breakdown_text:
+ * @self: a rollup
+ * @key: an indicator key
+ * @lang: (nullable): `zh` or `en`
+ *
+ * Describes an indicator split by kind of unit, with shares; see
+ * [method@Govstats.Rollup.dup_breakdown_text].
+ *
+ * Returns: (transfer full): the text (empty for an unknown indicator)
+ */
+char *
+govstats_rollup_dup_indicator_breakdown_text (GovstatsRollup *self,
+                                              const char     *key,
+                                              const char     *lang)
+{
+  Indicator *ind;
+  gboolean have[N_KINDS];
+
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  ind = g_hash_table_lookup (self->indicator_index, key);
+  if (ind == NULL)
+    return g_strdup ("");
+  for (guint k = 0; k < N_KINDS; k++)
+    have[k] = ind->seen[k];
+  return breakdown_text (ind->kinds, have, GOVSTATS_VALUE_KIND_COUNT, lang);
+}

@@ -11,6 +11,9 @@
 static const GovstatsCommand commands[] = {
   { "check", "[--previous LAST.json] [--rules EXTRA.json] [--waivers FILE] [--json] INPUT…",
     "check reports against the consistency rules", cmd_check },
+  { "rollup", "[--roster ROSTER] [--previous LAST.json] [--name NAME] -o OUT.json [--json] INPUT…",
+    "consolidate unit reports into one", cmd_rollup },
+  { "explain", "CELL [--roster ROSTER] INPUT…", "show each unit's part of a consolidated cell", cmd_explain },
   { "render", "[--format text|markdown|html|csv] [--lang zh|en] FILE", "print a report's statutory tables as printed", cmd_render },
   { "schema", "[--version V] [--format markdown|json]", "print the tables, keys and rules of a layout", cmd_schema },
   { "validate-file", "FILE…", "load report files and print them in canonical form", cmd_validate_file },

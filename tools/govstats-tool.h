@@ -56,6 +56,8 @@ void             tool_print_findings_text   (GPtrArray *findings, const char *la
 void             tool_print_summary_text    (const ToolSummary *summary, const char *lang);
 
 int cmd_check         (int argc, char **argv);
+int cmd_rollup        (int argc, char **argv);
+int cmd_explain       (int argc, char **argv);
 int cmd_render        (int argc, char **argv);
 int cmd_schema        (int argc, char **argv);
 int cmd_validate_file (int argc, char **argv);
