@@ -282,13 +282,13 @@ looks_like_gb18030 (const char *data,
 }
 
 gboolean
-govstats_json_precheck (const char  *data,
-                        gsize        length,
-                        const char  *name,
-                        GError     **error)
+govstats_text_check_encoding (const char  *data,
+                              gsize        length,
+                              const char  *name,
+                              GError     **error)
 {
   const char *end = NULL;
-  const char *p, *stop = data + length;
+  const char *p;
   guint line, column;
 
   if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
@@ -298,9 +298,8 @@ govstats_json_precheck (const char  *data,
                    "%s: the file is UTF-16; save it as UTF-8", name);
       return FALSE;
     }
-  if (memchr (data, '\0', length) != NULL)
+  if ((p = memchr (data, '\0', length)) != NULL)
     {
-      p = memchr (data, '\0', length);
       position_of (data, p, &line, &column);
       g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
                    "%s:%u:%u: the file contains a NUL byte (a binary file, or UTF-16 without a byte order mark)",
@@ -319,64 +318,423 @@ govstats_json_precheck (const char  *data,
                      "%s:%u:%u: the file is not valid UTF-8", name, line, column);
       return FALSE;
     }
+  return TRUE;
+}
 
-  /* Find every number literal outside strings and check its range. */
-  for (p = data; p < stop; p++)
+/* A strict JSON validator (RFC 8259). JSON-GLib 1.6 accepts comments, single
+ * quotes and text after the root value, and wraps integers beyond 64 bits;
+ * statistics files must not load differently here than anywhere else. While
+ * it checks, it keeps the literal text of every number in a table cell
+ * ("tables/T/R/C" or "tables/T/R/C/value"), so that amounts are read exactly. */
+
+#define MAX_DEPTH 256
+
+typedef struct {
+  const char *data;
+  const char *p;
+  const char *end;
+  const char *name;
+  GError    **error;
+  GPtrArray  *keys;       /* member names on the way down; NULL for array items */
+  GHashTable *literals;
+} Validator;
+
+static gboolean
+v_fail (Validator  *v,
+        const char *at,
+        int         code,
+        const char *format,
+        ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+v_fail (Validator  *v,
+        const char *at,
+        int         code,
+        const char *format,
+        ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+  guint line, column;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  position_of (v->data, at, &line, &column);
+  g_set_error (v->error, GOVSTATS_ERROR, code, "%s:%u:%u: %s", v->name, line, column, msg);
+  return FALSE;
+}
+
+static void
+v_skip_space (Validator *v)
+{
+  while (v->p < v->end && (*v->p == ' ' || *v->p == '\t' || *v->p == '\n' || *v->p == '\r'))
+    v->p++;
+}
+
+static char *
+describe_char (const char *p,
+               const char *end)
+{
+  gunichar c;
+
+  if (p >= end)
+    return g_strdup ("the end of the file");
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return g_strdup ("a broken character");
+  if (c < 0x20)
+    return g_strdup_printf ("the control character U+%04X", c);
+  {
+    char buf[8] = { 0 };
+    g_unichar_to_utf8 (c, buf);
+    return g_strdup_printf ("“%s”", buf);
+  }
+}
+
+static gboolean
+v_unexpected (Validator  *v,
+              const char *expected)
+{
+  g_autofree char *what = describe_char (v->p, v->end);
+
+  if (v->p < v->end && *v->p == '\'')
+    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "single quotes are not JSON: use double quotes");
+  if (v->p + 1 < v->end && *v->p == '/' && (v->p[1] == '/' || v->p[1] == '*'))
+    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "comments are not allowed in JSON");
+  return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "expected %s, found %s", expected, what);
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* Reads a string; with @out, its decoded text. */
+static gboolean
+v_string (Validator *v,
+          GString   *out)
+{
+  const char *start = v->p;
+
+  v->p++;   /* the opening quote */
+  while (v->p < v->end)
     {
-      if (*p == '"')
+      guchar c = (guchar) *v->p;
+
+      if (c == '"')
         {
-          for (p++; p < stop && *p != '"'; p++)
-            if (*p == '\\' && p + 1 < stop)
-              p++;
+          v->p++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return v_fail (v, v->p, GOVSTATS_ERROR_PARSE,
+                       c == '\n' ? "a line break inside a string (write it as \\n, or close the string)"
+                                 : "a control character inside a string");
+      if (c == '\\')
+        {
+          char e;
+          if (v->p + 1 >= v->end)
+            break;
+          e = v->p[1];
+          if (e == 'u')
+            {
+              guint code = 0;
+              for (int i = 0; i < 4; i++)
+                {
+                  int h = v->p + 2 + i < v->end ? hex_value (v->p[2 + i]) : -1;
+                  if (h < 0)
+                    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "\\u needs four hexadecimal digits");
+                  code = code * 16 + (guint) h;
+                }
+              v->p += 6;
+              if (code >= 0xD800 && code <= 0xDBFF && v->p + 5 < v->end && v->p[0] == '\\' && v->p[1] == 'u')
+                {
+                  guint low = 0;
+                  gboolean ok = TRUE;
+                  for (int i = 0; i < 4; i++)
+                    {
+                      int h = hex_value (v->p[2 + i]);
+                      ok = ok && h >= 0;
+                      low = low * 16 + (guint) MAX (h, 0);
+                    }
+                  if (ok && low >= 0xDC00 && low <= 0xDFFF)
+                    {
+                      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                      v->p += 6;
+                    }
+                }
+              if (out)
+                g_string_append_unichar (out, code);
+              continue;
+            }
+          if (!strchr ("\"\\/bfnrt", e))
+            return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "invalid escape \\%c in a string", e);
+          if (out)
+            {
+              const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
+              g_string_append_c (out, to[strchr (from, e) - from]);
+            }
+          v->p += 2;
           continue;
         }
-      if (*p == '-' || g_ascii_isdigit (*p))
-        {
-          const char *start = p;
-          gboolean integral = TRUE;
-          char *text;
-
-          if (*p == '-')
-            p++;
-          while (p < stop && (g_ascii_isdigit (*p) || *p == '.' || *p == 'e' || *p == 'E' ||
-                              ((*p == '+' || *p == '-') && (p[-1] == 'e' || p[-1] == 'E'))))
-            {
-              if (!g_ascii_isdigit (*p))
-                integral = FALSE;
-              p++;
-            }
-          text = g_strndup (start, (gsize) (p - start));
-          if (integral)
-            {
-              gint64 v;
-              g_autofree char *reason = NULL;
-              if (strcmp (text, "-") != 0 &&
-                  !govstats_value_parse (text, GOVSTATS_VALUE_KIND_DELTA, &v, &reason))
-                {
-                  position_of (data, start, &line, &column);
-                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_OUT_OF_RANGE,
-                               "%s:%u:%u: the number %s does not fit in 64 bits", name, line, column, text);
-                  g_free (text);
-                  return FALSE;
-                }
-            }
-          else
-            {
-              double d = g_ascii_strtod (text, NULL);
-              if (!isfinite (d))
-                {
-                  position_of (data, start, &line, &column);
-                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_OUT_OF_RANGE,
-                               "%s:%u:%u: the number %s is too large", name, line, column, text);
-                  g_free (text);
-                  return FALSE;
-                }
-            }
-          g_free (text);
-          p--;
-        }
+      if (out)
+        g_string_append_c (out, (char) c);
+      v->p++;
     }
+  return v_fail (v, start, GOVSTATS_ERROR_PARSE, "the string that starts here is not closed");
+}
+
+/* The path of the current value, if it is a table cell: "T/R/C". */
+static char *
+cell_path (Validator *v)
+{
+  GPtrArray *k = v->keys;
+
+  if (k->len == 4 && k->pdata[0] && g_str_equal (k->pdata[0], "tables") && k->pdata[1] && k->pdata[2] && k->pdata[3])
+    return g_strdup_printf ("%s/%s/%s", (char *) k->pdata[1], (char *) k->pdata[2], (char *) k->pdata[3]);
+  if (k->len == 5 && k->pdata[0] && g_str_equal (k->pdata[0], "tables") && k->pdata[1] && k->pdata[2] &&
+      k->pdata[3] && k->pdata[4] && g_str_equal (k->pdata[4], "value"))
+    return g_strdup_printf ("%s/%s/%s", (char *) k->pdata[1], (char *) k->pdata[2], (char *) k->pdata[3]);
+  return NULL;
+}
+
+static gboolean
+v_number (Validator *v)
+{
+  const char *start = v->p;
+  gboolean integral = TRUE;
+
+  if (*v->p == '-')
+    v->p++;
+  if (v->p >= v->end || !g_ascii_isdigit (*v->p))
+    return v_fail (v, start, GOVSTATS_ERROR_PARSE, "a number needs digits");
+  if (*v->p == '0' && v->p + 1 < v->end && g_ascii_isdigit (v->p[1]))
+    return v_fail (v, start, GOVSTATS_ERROR_PARSE, "a number cannot start with 0 (write it without leading zeros)");
+  while (v->p < v->end && g_ascii_isdigit (*v->p))
+    v->p++;
+  if (v->p < v->end && *v->p == '.')
+    {
+      integral = FALSE;
+      v->p++;
+      if (v->p >= v->end || !g_ascii_isdigit (*v->p))
+        return v_fail (v, start, GOVSTATS_ERROR_PARSE, "a decimal point needs digits after it");
+      while (v->p < v->end && g_ascii_isdigit (*v->p))
+        v->p++;
+    }
+  if (v->p < v->end && (*v->p == 'e' || *v->p == 'E'))
+    {
+      integral = FALSE;
+      v->p++;
+      if (v->p < v->end && (*v->p == '+' || *v->p == '-'))
+        v->p++;
+      if (v->p >= v->end || !g_ascii_isdigit (*v->p))
+        return v_fail (v, start, GOVSTATS_ERROR_PARSE, "an exponent needs digits");
+      while (v->p < v->end && g_ascii_isdigit (*v->p))
+        v->p++;
+    }
+  {
+    g_autofree char *text = g_strndup (start, (gsize) (v->p - start));
+    g_autofree char *path = NULL;
+
+    if (integral)
+      {
+        gint64 value;
+        g_autofree char *reason = NULL;
+        if (!govstats_value_parse (text, GOVSTATS_VALUE_KIND_DELTA, &value, &reason))
+          return v_fail (v, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", text);
+      }
+    else if (!isfinite (g_ascii_strtod (text, NULL)))
+      return v_fail (v, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s is too large", text);
+    if (v->literals && (path = cell_path (v)) != NULL)
+      g_hash_table_replace (v->literals, g_steal_pointer (&path), g_steal_pointer (&text));
+  }
   return TRUE;
+}
+
+static gboolean
+v_literal (Validator  *v,
+           const char *word)
+{
+  gsize len = strlen (word);
+
+  if ((gsize) (v->end - v->p) >= len && strncmp (v->p, word, len) == 0 &&
+      (v->p + len == v->end || !g_ascii_isalnum (v->p[len])))
+    {
+      v->p += len;
+      return TRUE;
+    }
+  return v_unexpected (v, "a value (object, array, string, number, true, false or null)");
+}
+
+static gboolean v_value (Validator *v, guint depth);
+
+static gboolean
+v_object (Validator *v,
+          guint      depth)
+{
+  const char *open = v->p;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  v->p++;
+  v_skip_space (v);
+  if (v->p < v->end && *v->p == '}')
+    {
+      v->p++;
+      return TRUE;
+    }
+  for (;;)
+    {
+      g_autoptr(GString) key = g_string_new (NULL);
+      const char *key_at;
+      gboolean ok;
+
+      v_skip_space (v);
+      if (v->p >= v->end)
+        return v_fail (v, open, GOVSTATS_ERROR_PARSE, "the object that starts here is not closed (the file ends early)");
+      if (*v->p != '"')
+        return v_unexpected (v, "a member name in double quotes");
+      key_at = v->p;
+      if (!v_string (v, key))
+        return FALSE;
+      if (g_hash_table_contains (seen, key->str))
+        return v_fail (v, key_at, GOVSTATS_ERROR_PARSE, "the member “%s” appears twice in this object", key->str);
+      g_hash_table_add (seen, g_strdup (key->str));
+      v_skip_space (v);
+      if (v->p >= v->end || *v->p != ':')
+        return v_unexpected (v, "“:” after the member name");
+      v->p++;
+      g_ptr_array_add (v->keys, key->str);
+      ok = v_value (v, depth + 1);
+      g_ptr_array_set_size (v->keys, v->keys->len - 1);
+      if (!ok)
+        return FALSE;
+      v_skip_space (v);
+      if (v->p >= v->end)
+        return v_fail (v, open, GOVSTATS_ERROR_PARSE, "the object that starts here is not closed (the file ends early)");
+      if (*v->p == ',')
+        {
+          v->p++;
+          v_skip_space (v);
+          if (v->p < v->end && *v->p == '}')
+            return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "a comma before “}” (remove the trailing comma)");
+          continue;
+        }
+      if (*v->p == '}')
+        {
+          v->p++;
+          return TRUE;
+        }
+      return v_unexpected (v, "“,” or “}”");
+    }
+}
+
+static gboolean
+v_array (Validator *v,
+         guint      depth)
+{
+  const char *open = v->p;
+
+  v->p++;
+  v_skip_space (v);
+  if (v->p < v->end && *v->p == ']')
+    {
+      v->p++;
+      return TRUE;
+    }
+  for (;;)
+    {
+      gboolean ok;
+
+      g_ptr_array_add (v->keys, NULL);
+      ok = v_value (v, depth + 1);
+      g_ptr_array_set_size (v->keys, v->keys->len - 1);
+      if (!ok)
+        return FALSE;
+      v_skip_space (v);
+      if (v->p >= v->end)
+        return v_fail (v, open, GOVSTATS_ERROR_PARSE, "the array that starts here is not closed (the file ends early)");
+      if (*v->p == ',')
+        {
+          v->p++;
+          v_skip_space (v);
+          if (v->p < v->end && *v->p == ']')
+            return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "a comma before “]” (remove the trailing comma)");
+          continue;
+        }
+      if (*v->p == ']')
+        {
+          v->p++;
+          return TRUE;
+        }
+      return v_unexpected (v, "“,” or “]”");
+    }
+}
+
+static gboolean
+v_value (Validator *v,
+         guint      depth)
+{
+  if (depth > MAX_DEPTH)
+    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "nested more than %u levels deep", MAX_DEPTH);
+  v_skip_space (v);
+  if (v->p >= v->end)
+    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "the file ends where a value is expected");
+  switch (*v->p)
+    {
+    case '{': return v_object (v, depth);
+    case '[': return v_array (v, depth);
+    case '"': return v_string (v, NULL);
+    case 't': return v_literal (v, "true");
+    case 'f': return v_literal (v, "false");
+    case 'n': return v_literal (v, "null");
+    default:
+      if (*v->p == '-' || g_ascii_isdigit (*v->p))
+        return v_number (v);
+      return v_unexpected (v, "a value (object, array, string, number, true, false or null)");
+    }
+}
+
+gboolean
+govstats_json_validate (const char  *data,
+                        gsize        length,
+                        const char  *name,
+                        GHashTable  *literals,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  Validator v = { data, data, data + length, name, error, keys, literals };
+
+  if (!govstats_text_check_encoding (data, length, name, error))
+    return FALSE;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    v.p += 3;
+  v_skip_space (&v);
+  if (v.p >= v.end)
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
+      return FALSE;
+    }
+  if (!v_value (&v, 0))
+    return FALSE;
+  v_skip_space (&v);
+  if (v.p < v.end)
+    return v_fail (&v, v.p, GOVSTATS_ERROR_PARSE, "text after the end of the JSON value (%s)",
+                   *v.p == '{' || *v.p == '[' ? "a second value" : "remove it");
+  return TRUE;
+}
+
+gboolean
+govstats_json_precheck (const char  *data,
+                        gsize        length,
+                        const char  *name,
+                        GError     **error)
+{
+  return govstats_json_validate (data, length, name, NULL, error);
 }
 
 JsonNode *

@@ -23,8 +23,21 @@ gboolean  govstats_value_from_node  (JsonNode         *node,
                                      gint64           *value,
                                      char            **reason);
 
-/* Checks @data is UTF-8 and that every integer literal fits in 64 bits;
- * @name is used in messages. */
+/* Checks @data is UTF-8 (not UTF-16, no NUL), with a GB18030 hint. */
+gboolean  govstats_text_check_encoding (const char *data,
+                                     gsize             length,
+                                     const char       *name,
+                                     GError          **error);
+/* Checks @data is UTF-8 and strict JSON (RFC 8259: no comments, no single
+ * quotes, nothing after the root value, no repeated member), and that every
+ * integer fits in 64 bits; errors give line:column. With @literals, keeps the
+ * text of every number in a table cell, keyed "TABLE/ROW/COLUMN". */
+gboolean  govstats_json_validate    (const char       *data,
+                                     gsize             length,
+                                     const char       *name,
+                                     GHashTable       *literals,
+                                     GError          **error);
+/* govstats_json_validate() without literals. */
 gboolean  govstats_json_precheck    (const char       *data,
                                      gsize             length,
                                      const char       *name,

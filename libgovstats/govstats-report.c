@@ -327,6 +327,7 @@ govstats_report_new_for_version (const char  *version,
 typedef struct {
   const char *name;      /* file name for messages */
   GError    **error;
+  GHashTable *literals;  /* "T/R/C" → the number as written, for exact values */
 } Loader;
 
 static gboolean
@@ -459,14 +460,31 @@ load_cell (GovstatsReport *self,
     }
   if (JSON_NODE_HOLDS_NULL (value_node))
     return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (value_node) &&
+      (json_node_get_value_type (value_node) == G_TYPE_INT64 || json_node_get_value_type (value_node) == G_TYPE_DOUBLE) &&
+      ld->literals != NULL && g_hash_table_contains (ld->literals, path))
+    {
+      /* The number as written, not JSON-GLib's double: exact for any amount. */
+      const char *literal = g_hash_table_lookup (ld->literals, path);
+      if (strpbrk (literal, "eE") == NULL)
+        {
+          if (!govstats_value_parse (literal, kind, &value, &reason))
+            return load_fail (ld,
+                              strstr (reason, "whole number") ? GOVSTATS_ERROR_INVALID_VALUE : GOVSTATS_ERROR_OUT_OF_RANGE,
+                              "tables/%s: %s", path, reason);
+          goto done;
+        }
+    }
   if (!govstats_value_from_node (value_node, kind, &value, &reason))
     {
       return load_fail (ld,
                         strstr (reason, "too large") ? GOVSTATS_ERROR_OUT_OF_RANGE :
                         strstr (reason, "decimal places") ? GOVSTATS_ERROR_OUT_OF_RANGE :
+                        strstr (reason, "whole number") ? GOVSTATS_ERROR_INVALID_VALUE :
                         GOVSTATS_ERROR_INVALID_TYPE,
                         "tables/%s: %s", path, reason);
     }
+done:
   self->values[index] = value;
   self->set[index] = TRUE;
   return TRUE;
@@ -646,10 +664,11 @@ load_text (GovstatsReport *self,
 static GovstatsReport *
 report_from_root (JsonNode    *root,
                   const char  *name,
+                  GHashTable  *literals,
                   GError     **error)
 {
   g_autoptr(GovstatsReport) self = NULL;
-  Loader ld = { name, error };
+  Loader ld = { name, error, literals };
   JsonObject *o;
   JsonNode *node;
   JsonObjectIter iter;
@@ -812,16 +831,17 @@ report_from_bytes (GBytes      *bytes,
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) literals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GovstatsReport *report;
 
   if (data == NULL)
     data = "";
-  if (!govstats_json_precheck (data, length, name, error))
+  if (!govstats_json_validate (data, length, name, literals, error))
     return NULL;
   root = govstats_json_parse (data, length, name, error);
   if (root == NULL)
     return NULL;
-  report = report_from_root (root, name, error);
+  report = report_from_root (root, name, literals, error);
   if (report != NULL && !g_str_equal (name, "<data>") && !g_str_equal (name, "<stream>"))
     report->filename = g_strdup (name);
   return report;

@@ -484,7 +484,7 @@ govstats_roster_new_from_data (const char  *data,
   if (name == NULL)
     name = "<roster>";
   len = length < 0 ? strlen (data) : (gsize) length;
-  if (!govstats_json_precheck (data, len, name, error))
+  if (!govstats_text_check_encoding (data, len, name, error))
     return NULL;
   copy = g_strndup (data, len);
   p = copy;
@@ -494,7 +494,10 @@ govstats_roster_new_from_data (const char  *data,
     p++;
   if (*p == '{' || *p == '[')
     {
-      g_autoptr(JsonNode) root = govstats_json_parse (copy, len, name, error);
+      g_autoptr(JsonNode) root = NULL;
+      if (!govstats_json_precheck (copy, len, name, error))
+        return NULL;
+      root = govstats_json_parse (copy, len, name, error);
       if (root == NULL || !load_json (self, root, name, error))
         return NULL;
     }
