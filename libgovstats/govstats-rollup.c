@@ -484,6 +484,14 @@ typedef struct {
   gint64  value;
 } __attribute__ ((packed)) StoreEntry;
 
+static gboolean
+inherits_error (GovstatsFinding *f)
+{
+  return govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_ERROR && !govstats_finding_is_waived (f) &&
+         (govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_FAILED ||
+          govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_UNCERTAIN);
+}
+
 /* Adds one loaded and checked report. Runs in input order, one at a time. */
 static void
 add_checked (GovstatsRollup *self,
@@ -563,11 +571,13 @@ add_checked (GovstatsRollup *self,
       input_finding (self, "rollup.unexpected_unit", GOVSTATS_SEVERITY_WARNING, zh, en, name, code, file);
     }
 
-  /* The unit's own findings, and whether the consolidation inherits an error. */
+  /* The unit's own findings, and whether the consolidation inherits an
+   * error: a broken error rule, or one that only blank cells could save —
+   * summed as 0, those blanks break the consolidated table. */
   for (guint i = 0; i < own_findings->len; i++)
     {
       GovstatsFinding *f = own_findings->pdata[i];
-      if (govstats_finding_counts_as_error (f))
+      if (inherits_error (f))
         has_errors = TRUE;
       g_ptr_array_add (self->unit_findings, g_object_ref (f));
     }
@@ -575,16 +585,29 @@ add_checked (GovstatsRollup *self,
     {
       g_autoptr(GString) ids = g_string_new (NULL);
       g_autofree char *zh = NULL, *en = NULL;
+      gboolean failed = FALSE;
 
       for (guint i = 0; i < own_findings->len; i++)
         {
           GovstatsFinding *f = own_findings->pdata[i];
-          if (govstats_finding_counts_as_error (f) && !strstr (ids->str, govstats_finding_get_rule_id (f)))
+          if (inherits_error (f) && !strstr (ids->str, govstats_finding_get_rule_id (f)))
             g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", govstats_finding_get_rule_id (f));
         }
-      zh = g_strdup_printf ("%s 本身的报告不符合 %s：汇总表继承了这些错误。", display, ids->str);
-      en = g_strdup_printf ("The report of %s itself breaks %s: the consolidated tables inherit the errors.",
-                            display, ids->str);
+      for (guint i = 0; i < own_findings->len; i++)
+        failed |= govstats_finding_counts_as_error (own_findings->pdata[i]);
+      if (failed)
+        {
+          zh = g_strdup_printf ("%s 本身的报告不符合 %s：汇总表继承了这些错误。", display, ids->str);
+          en = g_strdup_printf ("The report of %s itself breaks %s: the consolidated tables inherit the errors.",
+                                display, ids->str);
+        }
+      else
+        {
+          zh = g_strdup_printf ("%s 的报告因空白单元格无法确认符合 %s；汇总时空白按 0 计，汇总表因此不平衡。",
+                                display, ids->str);
+          en = g_strdup_printf ("The report of %s cannot be shown to keep %s because of blank cells; summed as 0, "
+                                "the blanks unbalance the consolidated tables.", display, ids->str);
+        }
       input_finding (self, "rollup.unit_inconsistent", GOVSTATS_SEVERITY_ERROR, zh, en, name,
                      roster_code ? roster_code : code, file);
     }
