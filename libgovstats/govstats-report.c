@@ -796,10 +796,11 @@ report_from_root (JsonNode    *root,
                          key, node_type_name (node));
               return NULL;
             }
+          /* The parsed tree is immutable: share it rather than copy it. */
           if (g_str_equal (key, "source"))
-            self->source = json_object_ref (json_node_get_object (json_node_copy (node)));
+            self->source = json_object_ref (json_node_get_object (node));
           else
-            self->extensions = json_object_ref (json_node_get_object (json_node_copy (node)));
+            self->extensions = json_object_ref (json_node_get_object (node));
         }
       else if (g_str_equal (key, "sources"))
         {
@@ -811,7 +812,7 @@ report_from_root (JsonNode    *root,
                          node_type_name (node));
               return NULL;
             }
-          self->sources = json_array_ref (json_node_get_array (json_node_copy (node)));
+          self->sources = json_array_ref (json_node_get_array (node));
         }
       else
         {
@@ -1002,7 +1003,11 @@ govstats_report_copy (GovstatsReport *self)
       to->raw = g_strdup (from->raw);
       to->unit = g_strdup (from->unit);
       if (from->extra)
-        to->extra = json_node_get_object (json_node_ref (json_node_copy (json_node_init_object (json_node_alloc (), from->extra))));
+        {
+          g_autoptr(JsonNode) n = json_node_init_object (json_node_alloc (), from->extra);
+          g_autoptr(JsonNode) c = json_node_copy (n);
+          to->extra = json_object_ref (json_node_get_object (c));
+        }
       g_hash_table_insert (copy->meta, key, to);
     }
   copy->year = self->year;

@@ -1,0 +1,273 @@
+# test_override.py — the PyGObject override (bindings/python/gi/overrides/Govstats.py)
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+import pathlib
+import sys
+from decimal import Decimal
+
+import pytest
+
+import gi
+gi.require_version('Govstats', '1.0')
+from gi.repository import GLib, Govstats  # noqa: E402
+
+from conftest import D01, OVERRIDES_DIR  # noqa: E402
+
+INT64_MAX = 2 ** 63 - 1
+
+
+def test_override_comes_from_the_source_tree():
+    module = sys.modules['gi.overrides.Govstats']
+    assert pathlib.Path(module.__file__).resolve() == (OVERRIDES_DIR / 'Govstats.py').resolve()
+    assert Govstats.Report.__module__ == 'gi.overrides.Govstats'
+    assert Govstats.Schema.__module__ == 'gi.overrides.Govstats'
+    # Objects made in C come back as the override classes.
+    report = Govstats.Report.new_from_file(str(D01))
+    assert type(report) is Govstats.Report
+    assert type(report.get_schema()) is Govstats.Schema
+    assert hasattr(report, 'cells')
+
+
+# ---------- reading ----------
+
+def test_getitem_types(d01, d01_json_cells):
+    assert d01['applications/received/total'] == 10
+    assert type(d01['applications/received/total']) is int
+    amount = d01['art20_8/fees/amount']
+    assert type(amount) is Decimal and amount == Decimal('613.5241')
+    assert amount == d01_json_cells['art20_8/fees/amount']
+    assert d01['applications/other/total'] is None          # not in the file: blank
+    assert d01['applications/received/research'] == 0      # in the file as 0
+
+
+def test_getitem_every_cell_matches_json_module(d01, d01_json_cells):
+    for path in d01:
+        assert d01[path] == d01_json_cells.get(path), path
+
+
+def test_contains_and_len(d01):
+    assert 'applications/received/total' in d01
+    assert 'applications/other/total' in d01                # legacy row of 2021
+    assert 'applications/withheld/total' not in d01         # a group row
+    assert 'applications/granted/total' not in d01
+    assert 'art20_9/procurement/amount' not in d01          # 2019 only
+    assert 42 not in d01
+    assert len(d01) == d01.get_schema().get_n_cells() == 207
+    assert bool(Govstats.Report.new_for_version('2021'))    # empty, still true
+
+
+def test_iteration_is_every_path_in_printed_order(d01):
+    paths = list(d01)
+    assert paths == list(d01.get_schema().dup_cell_paths(None))
+    assert paths[0] == 'art20_1/regulations/issued'
+    assert paths[-1] == 'review_litigation/litigation_after_review/total'
+
+
+def test_cells(d01, d01_json_cells):
+    cells = list(d01.cells())
+    assert [path for path, _ in cells] == list(d01)
+    assert len(cells) == 207
+    expected = {path: d01_json_cells.get(path) for path in d01}
+    assert dict(cells) == expected
+    assert sum(1 for _, value in cells if value is not None) == d01.count_set_cells()
+    only = list(d01.cells('review_litigation'))
+    assert [p for p, _ in only] == list(d01.get_schema().dup_cell_paths('review_litigation'))
+    assert dict(only)['review_litigation/review/corrected'] == 1
+
+
+def test_table_in_one_call(d01, d01_json_cells):
+    applications = d01.table('applications')
+    assert list(applications) == list(d01.get_schema().dup_cell_paths('applications'))
+    assert len(applications) == 26 * 7
+    for path, value in applications.items():
+        assert value == d01_json_cells.get(path), path
+        assert value is None or type(value) is int
+    fees = d01.table('art20_8')
+    assert fees == {'art20_8/fees/amount': Decimal('613.5241')}
+    assert type(fees['art20_8/fees/amount']) is Decimal
+
+
+def test_table_beyond_2_53():
+    report = Govstats.Report.new_for_version('2021')
+    report['art20_6/penalty/decisions'] = INT64_MAX
+    report['art20_6/enforcement/decisions'] = 2 ** 53 + 1
+    assert report.table('art20_6') == {'art20_6/penalty/decisions': INT64_MAX,
+                                       'art20_6/enforcement/decisions': 2 ** 53 + 1}
+
+
+# ---------- writing ----------
+
+def test_setitem_values():
+    report = Govstats.Report.new_for_version('2021')
+    report['applications/received/total'] = 5
+    assert report.get_value('applications/received/total') == (True, 5)
+    report['applications/received/total'] = 0
+    assert report.lookup_value('applications/received/total') == (True, True, 0)
+    report['applications/received/total'] = None
+    assert report.lookup_value('applications/received/total') == (True, False, 0)
+    report['applications/received/total'] = Decimal('7')     # a whole Decimal is fine for a count
+    assert report['applications/received/total'] == 7
+    report['applications/received/total'] = INT64_MAX
+    assert report.dup_value_text('applications/received/total') == str(INT64_MAX)
+    del report['applications/received/total']
+    assert report.is_blank('applications/received/total')
+
+
+@pytest.mark.parametrize('value, text', [
+    (Decimal('1.5'), '1.5'),
+    (Decimal('4068.208'), '4068.208'),
+    (Decimal('96171.6'), '96171.6'),
+    (Decimal('96171.6000'), '96171.6'),
+    (Decimal('1E+3'), '1000'),
+    (Decimal('0.0001'), '0.0001'),
+    (5, '5'),
+])
+def test_setitem_amounts(value, text):
+    report = Govstats.Report.new_for_version('2021')
+    report['art20_8/fees/amount'] = value
+    assert report.dup_value_text('art20_8/fees/amount') == text
+    assert report['art20_8/fees/amount'] == Decimal(text)
+
+
+@pytest.mark.parametrize('value', [1.5, 4068.208, '5', b'5', True, [1], object()])
+def test_setitem_bad_types_are_type_errors(value):
+    report = Govstats.Report.new_for_version('2021')
+    with pytest.raises(TypeError):
+        report['art20_8/fees/amount'] = value
+    assert report.is_blank('art20_8/fees/amount')
+
+
+def test_bad_path_types_are_type_errors(d01):
+    with pytest.raises(TypeError):
+        d01[0]
+    with pytest.raises(TypeError):
+        d01[b'applications/received/total'] = 1
+    with pytest.raises(TypeError):
+        d01.table(None)
+
+
+def test_unknown_path_is_key_error_and_glib_error(d01):
+    with pytest.raises(KeyError) as info:
+        d01['applications/granted/total']
+    error = info.value
+    assert isinstance(error, GLib.Error)
+    assert isinstance(error, Govstats.PathError)
+    assert error.domain == 'govstats-error-quark'
+    assert error.code == Govstats.Error.UNKNOWN_KEY
+    assert error.matches(Govstats.error_quark(), Govstats.Error.UNKNOWN_KEY)
+    # The library's message, unchanged.
+    assert str(error) == error.message == \
+        'applications/granted/total: unknown row “granted” in table applications of the 2021 layout'
+    with pytest.raises(KeyError) as info:
+        d01['applications/granted/total'] = 1
+    assert str(info.value) == error.message
+    with pytest.raises(KeyError):
+        del d01['applications/withheld/total']
+
+
+def test_other_layout_is_key_error_with_version_mismatch():
+    report = Govstats.Report.new_for_version('2019')
+    with pytest.raises(KeyError) as info:
+        report['applications/other.misc/total'] = 1
+    assert info.value.code == Govstats.Error.VERSION_MISMATCH
+    assert 'exists in the 2021 layout' in str(info.value)
+    with pytest.raises(GLib.Error) as info:
+        report.table('nonexistent')
+    assert info.value.code == Govstats.Error.UNKNOWN_KEY and isinstance(info.value, KeyError)
+
+
+def test_value_errors_stay_glib_errors():
+    report = Govstats.Report.new_for_version('2021')
+    with pytest.raises(GLib.Error) as info:
+        report['applications/received/total'] = INT64_MAX + 1
+    assert not isinstance(info.value, KeyError)
+    assert info.value.matches(Govstats.error_quark(), Govstats.Error.OUT_OF_RANGE)
+    with pytest.raises(GLib.Error) as info:
+        report['applications/received/total'] = Decimal('1.5')
+    assert info.value.code == Govstats.Error.INVALID_VALUE
+    with pytest.raises(GLib.Error) as info:
+        report['art20_8/fees/amount'] = Decimal('0.00001')
+    assert info.value.code == Govstats.Error.OUT_OF_RANGE
+    with pytest.raises(GLib.Error) as info:
+        report['art20_8/fees/amount'] = Decimal('NaN')
+    assert info.value.code == Govstats.Error.INVALID_VALUE
+    assert report.count_set_cells() == 0
+
+
+# ---------- loading and saving ----------
+
+def test_load_and_save(tmp_path, d01):
+    loaded = Govstats.Report.load(D01)                       # a pathlib.Path
+    assert loaded.to_data()[0] == d01.to_data()[0]
+    target = tmp_path / 'copy.json'
+    loaded['art20_8/fees/amount'] = Decimal('4068.208')
+    loaded['applications/received/research'] = None
+    loaded.save(target)
+    again = Govstats.Report.load(str(target))
+    assert again['art20_8/fees/amount'] == Decimal('4068.208')
+    assert again['applications/received/research'] is None
+    assert dict(again.cells()) == dict(loaded.cells())
+
+
+def test_load_errors_are_glib_errors(tmp_path):
+    with pytest.raises(GLib.Error) as info:
+        Govstats.Report.load(tmp_path / 'missing.json')
+    assert info.value.code == Govstats.Error.IO
+
+
+def test_new_from_data_takes_str_and_bytes(d01):
+    text = d01.to_data()[0]
+    from_str = Govstats.Report.new_from_data(text)
+    from_bytes = Govstats.Report.new_from_data(text.encode('utf-8'))
+    assert from_str.to_data()[0] == from_bytes.to_data()[0] == text
+    assert from_str.get_unit_name() == '示例县教育和体育局'
+    with pytest.raises(GLib.Error) as info:
+        Govstats.Report.new_from_data('{"version": "2021",')
+    assert info.value.code == Govstats.Error.PARSE
+
+
+def test_repr(d01):
+    assert repr(d01).startswith('<Govstats.Report 2021 2021 D01 示例县教育和体育局 at 0x')
+    assert repr(Govstats.Report.new_for_version('2019')).startswith('<Govstats.Report 2019 at 0x')
+    assert repr(d01.get_schema()).startswith('<Govstats.Schema 2021 at 0x')
+
+
+# ---------- schema helpers ----------
+
+def test_schema_helpers():
+    assert Govstats.Schema.versions() == ['2019', '2021']
+    s19 = Govstats.Schema.get_for_version('2019')
+    s21 = Govstats.Schema.get_for_version('2021')
+    assert s21.tables() == ['art20_1', 'art20_5', 'art20_6', 'art20_8', 'applications',
+                            'review_litigation']
+    assert 'art20_9' in s19.tables()
+    assert len(s19.cell_rows('applications')) == 23
+    assert len(s21.cell_rows('applications')) == 26
+    assert len(s21.rows('applications')) == 29
+    assert s21.columns('review_litigation') == ['upheld', 'corrected', 'other', 'pending', 'total']
+    assert s21.cell_paths() == list(s21.dup_cell_paths(None))
+    assert s21.cell_paths('art20_8') == ['art20_8/fees/amount']
+    assert 'art20_8/fees/amount' in s21 and 'art20_8/fees/amount' not in s19
+    assert s21.cell_kind('art20_8/fees/amount') == Govstats.ValueKind.AMOUNT
+    assert s19.cell_kind('art20_8/fees/items_change') == Govstats.ValueKind.DELTA
+
+
+def test_schema_helpers_raise_instead_of_criticals():
+    s21 = Govstats.Schema.get_for_version('2021')
+    for call in (lambda: s21.rows('art20_9'), lambda: s21.columns('nope'),
+                 lambda: s21.cell_paths('nope'), lambda: s21.cell_rows('nope')):
+        with pytest.raises(KeyError) as info:
+            call()
+        assert info.value.code == Govstats.Error.UNKNOWN_KEY
+    with pytest.raises(KeyError) as info:
+        s21.cell_kind('art20_9/procurement/amount')
+    assert info.value.code == Govstats.Error.VERSION_MISMATCH
+
+
+def test_introspected_api_is_unchanged(d01):
+    # The override adds; the C API stays as documented.
+    assert d01.get_value('applications/received/total') == (True, 10)
+    assert d01.dup_value_text('art20_8/fees/amount') == '613.5241'
+    assert isinstance(d01.to_data(), tuple)
+    assert d01.dup_table_values('art20_8').unpack() == {'art20_8/fees/amount': '613.5241'}
