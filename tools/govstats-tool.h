@@ -59,6 +59,7 @@ int cmd_check         (int argc, char **argv);
 int cmd_rollup        (int argc, char **argv);
 int cmd_explain       (int argc, char **argv);
 int cmd_render        (int argc, char **argv);
+int cmd_import        (int argc, char **argv);
 int cmd_schema        (int argc, char **argv);
 int cmd_validate_file (int argc, char **argv);
 

@@ -34,6 +34,7 @@ G_BEGIN_DECLS
  * @GOVSTATS_ERROR_MISSING_MEMBER: a required member is absent
  * @GOVSTATS_ERROR_UNSUPPORTED: an unsupported file format or layout version
  * @GOVSTATS_ERROR_INVALID_SCHEMA: a schema or rule file is malformed
+ * @GOVSTATS_ERROR_NOTHING_IMPORTED: an importer found no statutory table it could read
  *
  * Error codes of the %GOVSTATS_ERROR domain. New codes are only ever appended.
  * A broken consistency rule is never an error: it is a finding.
@@ -51,6 +52,7 @@ typedef enum {
   GOVSTATS_ERROR_MISSING_MEMBER,
   GOVSTATS_ERROR_UNSUPPORTED,
   GOVSTATS_ERROR_INVALID_SCHEMA,
+  GOVSTATS_ERROR_NOTHING_IMPORTED,
 } GovstatsError;
 
 GOVSTATS_AVAILABLE_IN_ALL

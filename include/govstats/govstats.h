@@ -16,4 +16,5 @@
 #include "govstats-roster.h"
 #include "govstats-rollup.h"
 #include "govstats-render.h"
+#include "govstats-import.h"
 #undef GOVSTATS_INSIDE
