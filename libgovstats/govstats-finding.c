@@ -462,13 +462,15 @@ govstats_finding_set_position (GovstatsFinding *self,
   self->file = g_strdup (file);
   self->line = line;
   self->column = column;
+  govstats_finding_compute_fingerprint (self, NULL);
 }
 
 /**
  * govstats_finding_get_fingerprint:
  * @self: a finding
  *
- * Gets a short id of the defect, made from the rule, the unit and the cells:
+ * Gets a short id of the defect, made from the rule, the unit (or, without a
+ * unit, the file) and the cells:
  * the same defect has the same fingerprint in every run, whatever the values.
  * Waivers can name a finding by it.
  *
@@ -498,9 +500,12 @@ govstats_finding_compute_fingerprint (GovstatsFinding *self,
 
   g_checksum_update (checksum, (const guchar *) self->rule_id, -1);
   g_checksum_update (checksum, (const guchar *) "\n", 1);
-  /* The code names a unit more stably than its name. */
+  /* The code names a unit more stably than its name; a finding about a file
+   * that could not be read has no unit, and its file names it. */
   if (self->unit_code || self->unit_name)
     g_checksum_update (checksum, (const guchar *) (self->unit_code ? self->unit_code : self->unit_name), -1);
+  else if (self->file)
+    g_checksum_update (checksum, (const guchar *) self->file, -1);
   g_checksum_update (checksum, (const guchar *) "\n", 1);
   for (guint i = 0; self->cells[i]; i++)
     g_ptr_array_add (sorted, self->cells[i]);

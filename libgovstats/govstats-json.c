@@ -76,6 +76,95 @@ parse_digits (const char **p,
   return TRUE;
 }
 
+/* Rewrites "4.0682e3" as "4068.2": exact, no floating point. NULL if the
+ * text is not a number with an exponent. */
+static char *
+expand_exponent (const char *text)
+{
+  const char *p = text, *e;
+  g_autoptr(GString) digits = g_string_new (NULL);
+  GString *out;
+  gboolean negative = FALSE;
+  int point, exponent;
+  char *end;
+  gint64 exp64;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+  e = strpbrk (p, "eE");
+  if (e == NULL)
+    return NULL;
+  point = -1;
+  for (const char *q = p; q < e; q++)
+    {
+      if (g_ascii_isdigit (*q))
+        g_string_append_c (digits, *q);
+      else if (*q == '.' && point < 0)
+        point = (int) digits->len;
+      else
+        return NULL;
+    }
+  if (digits->len == 0)
+    return NULL;
+  if (point < 0)
+    point = (int) digits->len;
+  exp64 = g_ascii_strtoll (e + 1, &end, 10);
+  if (end == e + 1 || (*end != '\0' && !g_ascii_isspace (*end)) || exp64 > 400 || exp64 < -400)
+    return NULL;
+  exponent = (int) exp64;
+  point += exponent;
+  out = g_string_new (negative ? "-" : "");
+  if (point <= 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = point; i < 0; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits->str);
+    }
+  else if ((gsize) point >= digits->len)
+    {
+      g_string_append (out, digits->str);
+      for (gsize i = digits->len; i < (gsize) point; i++)
+        g_string_append_c (out, '0');
+    }
+  else
+    {
+      g_string_append_len (out, digits->str, point);
+      g_string_append_c (out, '.');
+      g_string_append (out, digits->str + point);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+govstats_value_parse_json_number (const char       *text,
+                                  GovstatsValueKind kind,
+                                  gint64           *value,
+                                  char            **reason)
+{
+  g_autofree char *expanded = strpbrk (text, "eE") ? expand_exponent (text) : NULL;
+
+  if (expanded == NULL)
+    return govstats_value_parse (text, kind, value, reason);
+  if (!govstats_value_parse (expanded, kind, value, reason))
+    {
+      /* Say it about what was written. */
+      char *mention = g_strdup_printf ("“%s”", expanded);
+      char *pos = strstr (*reason, mention);
+      if (pos != NULL)
+        {
+          char *fixed = g_strdup_printf ("%.*s“%s”%s", (int) (pos - *reason), *reason, text, pos + strlen (mention));
+          g_free (*reason);
+          *reason = fixed;
+        }
+      g_free (mention);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 govstats_value_parse (const char       *text,
                       GovstatsValueKind kind,
@@ -192,43 +281,24 @@ govstats_value_from_node (JsonNode         *node,
   if (type == G_TYPE_DOUBLE)
     {
       double d = json_node_get_double (node);
-      double scaled, rounded;
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_ascii_formatd (buf, sizeof buf, "%.17g", d);
-      if (kind != GOVSTATS_VALUE_KIND_AMOUNT)
+      /* The shortest text that reads back as this double is what was written
+       * (for at most 17 significant digits): parse that exactly. */
+      if (!isfinite (d))
         {
-          if (d != floor (d))
-            {
-              *reason = g_strdup_printf ("%s is not a whole number", buf);
-              return FALSE;
-            }
-          if (fabs (d) >= 9007199254740992.0)
-            {
-              *reason = g_strdup_printf ("%s is too large to be exact; write it without a decimal point", buf);
-              return FALSE;
-            }
-          *value = (gint64) d;
-          return TRUE;
-        }
-      /* An amount: the decimal literal was at most four places; the double is
-       * its nearest binary value, so rounding the scaled value recovers it
-       * exactly as long as the scaled magnitude stays within 2^53. */
-      scaled = d * GOVSTATS_AMOUNT_SCALE;
-      if (!isfinite (scaled) || fabs (scaled) >= 9007199254740992.0)
-        {
-          *reason = g_strdup_printf ("%s is too large to be exact as a JSON number; "
-                                     "write it as a string (\"%s\")", buf, buf);
+          *reason = g_strdup ("the number is too large");
           return FALSE;
         }
-      rounded = round (scaled);
-      if (fabs (scaled - rounded) > 1e-6 * MAX (1.0, fabs (scaled)) && fabs (scaled - rounded) > 1e-3)
+      for (int precision = 1; precision <= 17; precision++)
         {
-          *reason = g_strdup_printf ("%s has more than four decimal places", buf);
-          return FALSE;
+          char fmt[8];
+          g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
+          g_ascii_formatd (buf, sizeof buf, fmt, d);
+          if (g_ascii_strtod (buf, NULL) == d)
+            break;
         }
-      *value = (gint64) rounded;
-      return TRUE;
+      return govstats_value_parse_json_number (buf, kind, value, reason);
     }
   if (type == G_TYPE_STRING && kind == GOVSTATS_VALUE_KIND_AMOUNT)
     return govstats_value_parse (json_node_get_string (node), kind, value, reason);
@@ -291,6 +361,8 @@ govstats_text_check_encoding (const char  *data,
   const char *p;
   guint line, column;
 
+  if (length == 0)
+    return TRUE;
   if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
                       ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
     {
@@ -451,6 +523,9 @@ v_string (Validator *v,
                     return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "\\u needs four hexadecimal digits");
                   code = code * 16 + (guint) h;
                 }
+              if (code == 0)
+                return v_fail (v, v->p, GOVSTATS_ERROR_INVALID_VALUE,
+                               "\\u0000 (a NUL character) is not allowed in a string");
               v->p += 6;
               if (code >= 0xD800 && code <= 0xDBFF && v->p + 5 < v->end && v->p[0] == '\\' && v->p[1] == 'u')
                 {
@@ -1024,6 +1099,15 @@ write_double (GovstatsJsonWriter *w,
               double              d)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* JSON has no infinity or NaN: such a value can only come from a program
+   * that built the extensions itself; write null rather than an unreadable file. */
+  if (!isfinite (d))
+    {
+      g_warning ("a non-finite number (%g) in a report's extensions is written as null", d);
+      govstats_json_writer_null (w);
+      return;
+    }
 
   /* The shortest text that reads back as the same double. */
   for (int precision = 15; precision <= 17; precision++)

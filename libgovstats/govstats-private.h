@@ -17,6 +17,11 @@ gboolean  govstats_value_parse      (const char       *text,
                                      GovstatsValueKind kind,
                                      gint64           *value,
                                      char            **reason);
+/* As govstats_value_parse(), also taking a JSON exponent ("4.0682e3"), exactly. */
+gboolean  govstats_value_parse_json_number (const char *text,
+                                     GovstatsValueKind kind,
+                                     gint64           *value,
+                                     char            **reason);
 /* Converts a parsed JSON number to a stored value; FALSE with @reason when it cannot. */
 gboolean  govstats_value_from_node  (JsonNode         *node,
                                      GovstatsValueKind kind,

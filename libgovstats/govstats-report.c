@@ -84,6 +84,9 @@ struct _GovstatsReport
 
 G_DEFINE_FINAL_TYPE (GovstatsReport, govstats_report, G_TYPE_OBJECT)
 
+static JsonNode   *deep_copy_node   (JsonNode   *node);
+static JsonObject *deep_copy_object (JsonObject *object);
+
 enum {
   PROP_0,
   PROP_SCHEMA,
@@ -466,14 +469,11 @@ load_cell (GovstatsReport *self,
     {
       /* The number as written, not JSON-GLib's double: exact for any amount. */
       const char *literal = g_hash_table_lookup (ld->literals, path);
-      if (strpbrk (literal, "eE") == NULL)
-        {
-          if (!govstats_value_parse (literal, kind, &value, &reason))
-            return load_fail (ld,
-                              strstr (reason, "whole number") ? GOVSTATS_ERROR_INVALID_VALUE : GOVSTATS_ERROR_OUT_OF_RANGE,
-                              "tables/%s: %s", path, reason);
-          goto done;
-        }
+      if (!govstats_value_parse_json_number (literal, kind, &value, &reason))
+        return load_fail (ld,
+                          strstr (reason, "whole number") ? GOVSTATS_ERROR_INVALID_VALUE : GOVSTATS_ERROR_OUT_OF_RANGE,
+                          "tables/%s: %s", path, reason);
+      goto done;
     }
   if (!govstats_value_from_node (value_node, kind, &value, &reason))
     {
@@ -1003,11 +1003,7 @@ govstats_report_copy (GovstatsReport *self)
       to->raw = g_strdup (from->raw);
       to->unit = g_strdup (from->unit);
       if (from->extra)
-        {
-          g_autoptr(JsonNode) n = json_node_init_object (json_node_alloc (), from->extra);
-          g_autoptr(JsonNode) c = json_node_copy (n);
-          to->extra = json_object_ref (json_node_get_object (c));
-        }
+        to->extra = deep_copy_object (from->extra);
       g_hash_table_insert (copy->meta, key, to);
     }
   copy->year = self->year;
@@ -1023,11 +1019,7 @@ govstats_report_copy (GovstatsReport *self)
                               g_hash_table_lookup (self->texts, self->text_keys->pdata[i]));
 #define COPY_OBJECT(field) \
   if (self->field) \
-    { \
-      g_autoptr(JsonNode) n = json_node_init_object (json_node_alloc (), self->field); \
-      g_autoptr(JsonNode) c = json_node_copy (n); \
-      copy->field = json_object_ref (json_node_get_object (c)); \
-    }
+    copy->field = deep_copy_object (self->field);
   COPY_OBJECT (unit_extra);
   COPY_OBJECT (source);
   COPY_OBJECT (extensions);
@@ -1036,10 +1028,51 @@ govstats_report_copy (GovstatsReport *self)
   if (self->sources)
     {
       g_autoptr(JsonNode) n = json_node_init_array (json_node_alloc (), self->sources);
-      g_autoptr(JsonNode) c = json_node_copy (n);
+      g_autoptr(JsonNode) c = deep_copy_node (n);
       copy->sources = json_array_ref (json_node_get_array (c));
     }
   return copy;
+}
+
+/* JSON-GLib's node copy shares objects and arrays; a copy of a report must
+ * not change when the original's extensions do. */
+static JsonNode *
+deep_copy_node (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &key, &member))
+        json_object_set_member (copy, key, deep_copy_node (member));
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *from = json_node_get_array (node);
+      JsonArray *copy = json_array_sized_new (json_array_get_length (from));
+      JsonNode *result;
+
+      for (guint i = 0; i < json_array_get_length (from); i++)
+        json_array_add_element (copy, deep_copy_node (json_array_get_element (from, i)));
+      result = json_node_init_array (json_node_alloc (), copy);
+      json_array_unref (copy);
+      return result;
+    }
+  return json_node_copy (node);
+}
+
+static JsonObject *
+deep_copy_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) n = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonNode) c = deep_copy_node (n);
+
+  return json_object_ref (json_node_get_object (c));
 }
 
 /* ---------- saving ---------- */
@@ -1318,7 +1351,7 @@ govstats_report_get_version (GovstatsReport *self)
   return govstats_schema_get_version (self->schema);
 }
 
-#define STRING_ACCESSORS(field, prop, doc_get, doc_set) \
+#define STRING_ACCESSORS(field, prop, check_utf8) \
 const char * \
 govstats_report_get_##field (GovstatsReport *self) \
 { \
@@ -1330,6 +1363,7 @@ govstats_report_set_##field (GovstatsReport *self, \
                              const char     *value) \
 { \
   g_return_if_fail (GOVSTATS_IS_REPORT (self)); \
+  g_return_if_fail (!check_utf8 || value == NULL || g_utf8_validate (value, -1, NULL)); \
   if (g_strcmp0 (self->field, value) == 0) \
     return; \
   g_free (self->field); \
@@ -1352,7 +1386,7 @@ govstats_report_set_##field (GovstatsReport *self, \
  *
  * Sets the file name used for the report in messages.
  */
-STRING_ACCESSORS (filename, PROP_FILENAME, , )
+STRING_ACCESSORS (filename, PROP_FILENAME, FALSE)
 
 /**
  * govstats_report_get_unit_name:
@@ -1369,7 +1403,7 @@ STRING_ACCESSORS (filename, PROP_FILENAME, , )
  *
  * Sets the name of the reporting organ.
  */
-STRING_ACCESSORS (unit_name, PROP_UNIT_NAME, , )
+STRING_ACCESSORS (unit_name, PROP_UNIT_NAME, TRUE)
 
 /**
  * govstats_report_get_unit_code:
@@ -1386,7 +1420,7 @@ STRING_ACCESSORS (unit_name, PROP_UNIT_NAME, , )
  *
  * Sets the roster code of the reporting organ.
  */
-STRING_ACCESSORS (unit_code, PROP_UNIT_CODE, , )
+STRING_ACCESSORS (unit_code, PROP_UNIT_CODE, TRUE)
 
 /**
  * govstats_report_get_unit_parent:
@@ -1403,7 +1437,7 @@ STRING_ACCESSORS (unit_code, PROP_UNIT_CODE, , )
  *
  * Sets the government the organ reports to.
  */
-STRING_ACCESSORS (unit_parent, PROP_UNIT_PARENT, , )
+STRING_ACCESSORS (unit_parent, PROP_UNIT_PARENT, TRUE)
 
 /**
  * govstats_report_get_year:
@@ -1921,6 +1955,7 @@ set_meta_string (GovstatsReport *self,
   int index = checked_index (self, path, func);
   char **field;
 
+  g_return_if_fail (value == NULL || g_utf8_validate (value, -1, NULL));
   if (index < 0)
     return;
   if (value == NULL && g_hash_table_lookup (self->meta, GUINT_TO_POINTER (index + 1)) == NULL)
@@ -2077,7 +2112,8 @@ govstats_report_set_text (GovstatsReport *self,
   guint pos;
 
   g_return_if_fail (GOVSTATS_IS_REPORT (self));
-  g_return_if_fail (key != NULL);
+  g_return_if_fail (key != NULL && g_utf8_validate (key, -1, NULL));
+  g_return_if_fail (text == NULL || g_utf8_validate (text, -1, NULL));
   if (text == NULL)
     {
       if (g_ptr_array_find_with_equal_func (self->text_keys, key, g_str_equal, &pos))

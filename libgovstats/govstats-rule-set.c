@@ -373,7 +373,24 @@ compile_rule (GovstatsRuleSet *self,
     return rule_fail (error, origin, NULL, "“versions” must be an array of strings");
   if (versions != NULL && !g_strv_contains ((const char * const *) versions,
                                             govstats_schema_get_version (self->schema)))
-    return TRUE;   /* a rule of another layout */
+    {
+      /* A rule of another layout: still check it against that layout, so that
+       * a broken rule file fails whatever report it is first used with. */
+      for (guint i = 0; versions[i]; i++)
+        {
+          GovstatsSchema *other = govstats_schema_get_for_version (versions[i]);
+          g_autoptr(GovstatsRuleSet) probe = NULL;
+
+          if (other == NULL)
+            return rule_fail (error, origin, json_object_get_string_member_with_default (o, "id", NULL),
+                              "“versions” names an unknown layout “%s”", versions[i]);
+          probe = g_object_new (GOVSTATS_TYPE_RULE_SET, NULL);
+          probe->schema = g_object_ref (other);
+          if (!compile_rule (probe, node, origin, position, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
 
   rule = g_new0 (Rule, 1);
   rule->instances = g_ptr_array_new_with_free_func (instance_free);
@@ -863,6 +880,10 @@ typedef struct {
   guint8          *absent;       /* cells blank by layout choice, not by omission */
   guint8          *prev_absent;
   GPtrArray       *findings;
+  /* Undecided instances of the rule id being checked, reported together. */
+  Rule            *uncertain_rule;
+  GPtrArray       *uncertain;
+  GPtrArray       *uncertain_cells;
 } Check;
 
 typedef struct {
@@ -955,6 +976,18 @@ read_term (Check      *ck,
   return TRUE;
 }
 
+/* Sums in 128 bits: a sum of 64-bit cells can leave the 64-bit range, and
+ * such a report must fail, not pass unseen. Values reported are clamped. */
+static gint64
+clamp64 (__int128 v)
+{
+  if (v > G_MAXINT64)
+    return G_MAXINT64;
+  if (v < G_MININT64)
+    return G_MININT64;
+  return (gint64) v;
+}
+
 static Eval
 evaluate (Check    *ck,
           Instance *instance,
@@ -962,7 +995,7 @@ evaluate (Check    *ck,
           gint64   *rhs_sum,
           GovstatsValueKind *kind_out)
 {
-  gint64 sums[2] = { 0, 0 };
+  __int128 sums[2] = { 0, 0 };
   gboolean can_raise = FALSE, can_lower = FALSE;   /* can a blank move lhs - rhs up or down */
   guint n_set = 0;
 
@@ -997,14 +1030,11 @@ evaluate (Check    *ck,
               continue;
             }
           n_set++;
-          if (term->sign < 0)
-            value = -value;
-          if (__builtin_add_overflow (sums[side], value, &sums[side]))
-            return EVAL_NOT_APPLICABLE;
+          sums[side] += term->sign < 0 ? -(__int128) value : (__int128) value;
         }
     }
-  *lhs_sum = sums[0];
-  *rhs_sum = sums[1];
+  *lhs_sum = clamp64 (sums[0]);
+  *rhs_sum = clamp64 (sums[1]);
   if (n_set == 0)
     return EVAL_NOT_APPLICABLE;
   if (sums[0] == sums[1])
@@ -1071,14 +1101,37 @@ describe_term (Check       *ck,
   return g_steal_pointer (&label);
 }
 
+/* The terms of a side without the cells the report leaves out by layout
+ * choice (the unused alternative of the 2021 （六） row). */
+static GArray *
+present_terms (Check  *ck,
+               GArray *terms)
+{
+  GArray *present = g_array_new (FALSE, FALSE, sizeof (Term));
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const Term *term = &g_array_index (terms, Term, i);
+      gboolean is_set, is_absent;
+      gint64 value;
+      GovstatsValueKind kind;
+
+      if (read_term (ck, term, &is_set, &is_absent, &value, &kind) && !is_set && is_absent)
+        continue;
+      g_array_append_val (present, *term);
+    }
+  return present;
+}
+
 static char *
 describe_side (Check      *ck,
                Rule       *rule,
-               GArray     *terms,
+               GArray     *all_terms,
                const char *lang)
 {
   gboolean en = lang && g_str_has_prefix (lang, "en");
   GString *s = g_string_new (NULL);
+  g_autoptr(GArray) terms = present_terms (ck, all_terms);
 
   if (terms->len > 3)
     {
@@ -1171,23 +1224,32 @@ report_equation_failure (Check            *ck,
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *lhs_text = govstats_value_format (lhs, kind);
   g_autofree char *rhs_text = govstats_value_format (rhs, kind);
-  g_autofree char *diff_text = govstats_value_format (lhs > rhs ? lhs - rhs : rhs - lhs, kind);
+  gboolean huge = lhs == G_MAXINT64 || lhs == G_MININT64 || rhs == G_MAXINT64 || rhs == G_MININT64;
+  g_autofree char *diff_text = huge ? g_strdup ("?")
+                                    : govstats_value_format ((gint64) ((__int128) lhs > rhs ? (__int128) lhs - rhs : (__int128) rhs - lhs), kind);
   g_autofree char *ctx_zh = context_prefix (rule, instance, "zh");
   g_autofree char *ctx_en = context_prefix (rule, instance, "en");
   g_autofree char *lhs_zh = describe_side (ck, rule, instance->lhs, "zh");
   g_autofree char *rhs_zh = describe_side (ck, rule, instance->rhs, "zh");
   g_autofree char *lhs_en = describe_side (ck, rule, instance->lhs, "en");
   g_autofree char *rhs_en = describe_side (ck, rule, instance->rhs, "en");
-  g_autofree char *zh = g_strdup_printf ("%s%s = %s，而 %s = %s，%s多 %s。",
-                                         ctx_zh, lhs_zh, lhs_text, rhs_zh, rhs_text,
-                                         lhs > rhs ? "左边" : "右边", diff_text);
-  g_autofree char *en = g_strdup_printf ("%s%s = %s, but %s = %s: the %s side is larger by %s.",
-                                         ctx_en, lhs_en, lhs_text, rhs_en, rhs_text,
-                                         lhs > rhs ? "left" : "right", diff_text);
+  g_autofree char *zh = huge ? g_strdup_printf ("%s%s 或 %s 之和超出 64 位整数范围：数字有误。", ctx_zh, lhs_zh, rhs_zh)
+                              : g_strdup_printf ("%s%s = %s，而 %s = %s，%s多 %s。",
+                                                 ctx_zh, lhs_zh, lhs_text, rhs_zh, rhs_text,
+                                                 lhs > rhs ? "左边" : "右边", diff_text);
+  g_autofree char *en = huge ? g_strdup_printf ("%sthe sum of %s or of %s leaves the 64-bit range: the numbers are wrong.",
+                                                ctx_en, lhs_en, rhs_en)
+                              : g_strdup_printf ("%s%s = %s, but %s = %s: the %s side is larger by %s.",
+                                                 ctx_en, lhs_en, lhs_text, rhs_en, rhs_text,
+                                                 lhs > rhs ? "left" : "right", diff_text);
   GovstatsFinding *finding;
 
-  add_terms_paths (cells, instance->lhs);
-  add_terms_paths (cells, instance->rhs);
+  {
+    g_autoptr(GArray) lhs_terms = present_terms (ck, instance->lhs);
+    g_autoptr(GArray) rhs_terms = present_terms (ck, instance->rhs);
+    add_terms_paths (cells, lhs_terms);
+    add_terms_paths (cells, rhs_terms);
+  }
   finding = new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_FAILED, zh, en, cells);
   if (rule->expected_rhs)
     govstats_finding_set_values (finding, rhs, lhs, kind);
@@ -1222,13 +1284,25 @@ collect_blank_terms (Check     *ck,
     }
 }
 
+static void flush_uncertain (Check *ck);
+
 static void
 check_equation (Check     *ck,
                 Rule      *rule,
                 GPtrArray *failures)
 {
-  g_autoptr(GPtrArray) uncertain = g_ptr_array_new ();
-  g_autoptr(GPtrArray) blank_cells = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *uncertain, *blank_cells;
+
+  if (ck->uncertain_rule != NULL && !g_str_equal (ck->uncertain_rule->id, rule->id))
+    flush_uncertain (ck);
+  if (ck->uncertain_rule == NULL)
+    {
+      ck->uncertain_rule = rule;
+      ck->uncertain = g_ptr_array_new ();
+      ck->uncertain_cells = g_ptr_array_new_with_free_func (g_free);
+    }
+  uncertain = ck->uncertain;
+  blank_cells = ck->uncertain_cells;
 
   for (guint i = 0; i < rule->instances->len; i++)
     {
@@ -1245,7 +1319,7 @@ check_equation (Check     *ck,
               Failure *f = g_new0 (Failure, 1);
               f->rule = rule;
               f->instance = instance;
-              f->diff = lhs - rhs;
+              f->diff = (gint64) ((__int128) lhs - rhs);
               g_ptr_array_add (failures, f);
             }
           break;
@@ -1259,8 +1333,19 @@ check_equation (Check     *ck,
           break;
         }
     }
+}
 
-  if (uncertain->len > 0)
+/* One finding per rule id and report, however many rows, columns or rule
+ * entries were undecided. */
+static void
+flush_uncertain (Check *ck)
+{
+  Rule *rule = ck->uncertain_rule;
+  g_autoptr(GPtrArray) uncertain = g_steal_pointer (&ck->uncertain);
+  g_autoptr(GPtrArray) blank_cells = g_steal_pointer (&ck->uncertain_cells);
+
+  ck->uncertain_rule = NULL;
+  if (rule != NULL && uncertain->len > 0)
     {
       g_autoptr(GString) zh = g_string_new (NULL);
       g_autoptr(GString) en = g_string_new (NULL);
@@ -1863,8 +1948,12 @@ govstats_rule_set_check (GovstatsRuleSet *self,
       if (rule->kind == RULE_EQUATION)
         check_equation (&ck, rule, failures);
       else
-        check_cells (&ck, rule);
+        {
+          flush_uncertain (&ck);
+          check_cells (&ck, rule);
+        }
     }
+  flush_uncertain (&ck);
   find_likely_wrong_cells (&ck, failures);
   govstats_rule_set_apply_waivers (self, ck.findings);
   return ck.findings;

@@ -379,7 +379,8 @@ load_row (GovstatsSchemaTable *table,
   if (parent != NULL)
     {
       row->parent = govstats_schema_find_row (table, parent);
-      if (row->parent < 0 || !((GovstatsSchemaRow *) table->rows->pdata[row->parent])->group)
+      if (row->parent < 0 || row->parent >= (int) index ||
+          !((GovstatsSchemaRow *) table->rows->pdata[row->parent])->group)
         return fail (error, "schema: %s: parent “%s” is not an earlier group row", where, parent);
     }
   return TRUE;
