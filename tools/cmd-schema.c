@@ -15,7 +15,7 @@ cmd_schema (int    argc,
   g_autofree char *lang = NULL;
   GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_STRING, &version, "Layout version (2019 or 2021; default: the newest)", "V" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: markdown (default) or json", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: markdown (default), rules (the rules only) or json", "FORMAT" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the rule texts: zh or en", "LANG" },
     { NULL }
   };
@@ -61,6 +61,21 @@ cmd_schema (int    argc,
       catalogue = govstats_rule_set_to_markdown (rules, lang ? lang : tool_default_lang ());
       tool_write (catalogue, strlen (catalogue));
     }
+  else if (g_str_equal (format, "rules"))
+    {
+      g_autoptr(GovstatsRuleSet) rules = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *catalogue = NULL;
+
+      rules = govstats_rule_set_new (schema, &error);
+      if (rules == NULL)
+        {
+          tool_error ("%s", error->message);
+          return EXIT_USAGE;
+        }
+      catalogue = govstats_rule_set_to_markdown (rules, lang ? lang : tool_default_lang ());
+      tool_write (catalogue, strlen (catalogue));
+    }
   else if (g_str_equal (format, "json"))
     {
       g_autoptr(JsonNode) root = govstats_schema_to_json (schema);
@@ -74,7 +89,7 @@ cmd_schema (int    argc,
     }
   else
     {
-      tool_error ("unknown format “%s” (markdown or json)", format);
+      tool_error ("unknown format “%s” (markdown, rules or json)", format);
       return EXIT_USAGE;
     }
   return EXIT_OK;
