@@ -1089,15 +1089,34 @@ choose_schema (GovstatsRollup *self)
   }
 }
 
-/* The index in @target of cell @index of @from, or -1. */
+/* The index in @target of cell @index of @from, or -1. A row that the target
+ * layout prints as a single row of its group (the 2021 other.* rows in the
+ * 2019 layout's （六）其他处理) adds into that row. */
 static int
 map_cell (GovstatsSchema *from,
           guint           index,
           GovstatsSchema *target)
 {
+  const GovstatsSchemaCell *cell;
+  const GovstatsSchemaTable *table;
+  const GovstatsSchemaRow *row;
+  g_autofree char *parent_path = NULL;
+  int mapped;
+
   if (from == target)
     return (int) index;
-  return govstats_schema_lookup_cell (target, govstats_schema_cell_at (from, index)->path);
+  cell = govstats_schema_cell_at (from, index);
+  mapped = govstats_schema_lookup_cell (target, cell->path);
+  if (mapped >= 0)
+    return mapped;
+  table = govstats_schema_table_at (from, cell->table);
+  row = table->rows->pdata[cell->row];
+  if (row->parent < 0)
+    return -1;
+  parent_path = g_strdup_printf ("%s/%s/%s", table->key,
+                                 ((GovstatsSchemaRow *) table->rows->pdata[row->parent])->key,
+                                 ((GovstatsSchemaColumn *) table->columns->pdata[cell->column])->key);
+  return govstats_schema_lookup_cell (target, parent_path);
 }
 
 static void
@@ -1138,6 +1157,18 @@ report_mixed_versions (GovstatsRollup *self,
                             dropped->len ? "; these cells have no counterpart and were left out: " : ", no value was left out",
                             cells->str);
       finding = govstats_finding_new ("rollup.mixed_version", GOVSTATS_SEVERITY_ERROR, zh, en);
+      {
+        g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+        for (guint u = 0; u < self->units->len; u++)
+          {
+            UnitEntry *entry = self->units->pdata[u];
+            const char *id = entry->code ? entry->code : entry->name;
+            if (self->layouts->pdata[entry->layout] == l && id)
+              g_ptr_array_add (codes, (gpointer) id);
+          }
+        g_ptr_array_add (codes, NULL);
+        govstats_finding_set_units (finding, (const char * const *) codes->pdata);
+      }
       if (dropped->len)
         {
           g_ptr_array_add (dropped, NULL);

@@ -460,8 +460,8 @@ load_csv (GovstatsRoster *self,
 
 /**
  * govstats_roster_new_from_data:
- * @data: the roster, as JSON or CSV text
- * @length: the length of @data, or -1 if it is nul-terminated
+ * @data: (array length=length) (element-type guint8): the roster, as JSON or CSV text
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
  * @name: (nullable): what to call the input in messages
  * @error: return location for a #GError
  *

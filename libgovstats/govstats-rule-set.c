@@ -541,6 +541,45 @@ compile_rule (GovstatsRuleSet *self,
   else
     return rule_fail (error, origin, rule->id,
                       "unknown kind “%s” (equation, nonnegative, blank, must_be_blank or must_be_zero)", kind);
+
+  /* An equation adds like to like: amounts are in ten-thousandths of their
+   * unit, counts in items. */
+  for (guint i = 0; rule->kind == RULE_EQUATION && i < rule->instances->len; i++)
+    {
+      Instance *instance = rule->instances->pdata[i];
+      int amounts = 0, others = 0;
+
+      for (int side = 0; side < 2; side++)
+        {
+          GArray *terms = side == 0 ? instance->lhs : instance->rhs;
+          for (guint k = 0; k < terms->len; k++)
+            {
+              const Term *term = &g_array_index (terms, Term, k);
+              GovstatsSchema *schema = self->schema;
+              int index = term->index;
+              GovstatsValueKind cell_kind;
+
+              if (term->previous)
+                {
+                  /* Judge a previous: term by the first layout that has the cell. */
+                  for (const char * const *v = govstats_schema_list_versions (); *v && index < 0; v++)
+                    {
+                      schema = govstats_schema_get_for_version (*v);
+                      index = govstats_schema_lookup_cell (schema, term->path);
+                    }
+                }
+              cell_kind = govstats_schema_cell_kind_at (schema, (guint) index);
+              if (cell_kind == GOVSTATS_VALUE_KIND_AMOUNT)
+                amounts++;
+              else
+                others++;
+            }
+        }
+      if (amounts > 0 && others > 0)
+        return rule_fail (error, origin, rule->id,
+                          "an equation cannot add amounts and counts together (%d amount and %d count terms)",
+                          amounts, others);
+    }
   return TRUE;
 }
 
@@ -623,7 +662,7 @@ parse_input (const char  *data,
 /**
  * govstats_rule_set_add_rules_from_data:
  * @self: a rule set
- * @data: the JSON text of a rule file
+ * @data: (array length=length) (element-type guint8): the JSON text of a rule file
  * @length: the length of @data, or -1 if it is nul-terminated
  * @name: (nullable): what to call the input in messages
  * @error: return location for a #GError
@@ -724,7 +763,7 @@ govstats_rule_set_add_rules_from_file (GovstatsRuleSet *self,
 /**
  * govstats_rule_set_load_waivers_from_data:
  * @self: a rule set
- * @data: the JSON text of a waiver file
+ * @data: (array length=length) (element-type guint8): the JSON text of a waiver file
  * @length: the length of @data, or -1 if it is nul-terminated
  * @name: (nullable): what to call the input in messages
  * @error: return location for a #GError

@@ -282,3 +282,36 @@ class Report(Govstats.Report):
 
 Report = override(Report)
 __all__.append('Report')
+
+
+def _as_bytes(data):
+    return data.encode('utf-8') if isinstance(data, str) else data
+
+
+class RuleSet(Govstats.RuleSet):
+    """Consistency rules of one layout; extra rules and waivers may be str or bytes."""
+
+    def add_rules_from_data(self, data, name=None):
+        """Adds the rules of an extra rule file given as str or bytes."""
+        return Govstats.RuleSet.add_rules_from_data(self, _as_bytes(data), name)
+
+    def load_waivers_from_data(self, data, name=None):
+        """Adds the waivers of a waiver file given as str or bytes."""
+        return Govstats.RuleSet.load_waivers_from_data(self, _as_bytes(data), name)
+
+
+RuleSet = override(RuleSet)
+__all__.append('RuleSet')
+
+
+class Roster(Govstats.Roster):
+    """The units a consolidation expects."""
+
+    @classmethod
+    def new_from_data(cls, data, name=None):
+        """Reads a roster (JSON or CSV) given as str or bytes."""
+        return Govstats.Roster.new_from_data(_as_bytes(data), name)
+
+
+Roster = override(Roster)
+__all__.append('Roster')
