@@ -9,7 +9,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 bash .ci/install-deps
 [ -f build/build.ninja ] || meson setup build >/dev/null
-ninja -C build >/dev/null
+if ! log=$(ninja -C build 2>&1); then
+  echo "$log" >&2
+  exit 1
+fi
 
 data=examples/data
 out=build/sample-county-2021.json
