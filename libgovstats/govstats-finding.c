@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "govstats-enum-types.h"
 #include "govstats-finding-private.h"
 #include "govstats-private.h"
@@ -116,6 +118,52 @@ govstats_finding_new (const char       *rule_id,
   self->message_zh = g_strdup (message_zh);
   self->message_en = g_strdup (message_en ? message_en : message_zh);
   govstats_finding_compute_fingerprint (self, NULL);
+  return self;
+}
+
+/**
+ * govstats_finding_new_input_invalid:
+ * @file: (type filename): the file that could not be read
+ * @error: why it could not be read
+ *
+ * Creates the finding of rule `input.invalid` (severity error) for a file
+ * of a batch that could not be read or parsed: the batch goes on, and the
+ * finding says what was left out and why. The line and column are taken from
+ * the error's message where it gives them (`FILE:LINE:COLUMN: …`).
+ *
+ * Returns: (transfer full): a new finding
+ */
+GovstatsFinding *
+govstats_finding_new_input_invalid (const char   *file,
+                                    const GError *error)
+{
+  GovstatsFinding *self;
+  const char *msg;
+  guint line = 0, column = 0;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  msg = error->message;
+  if (g_str_has_prefix (msg, file) && msg[strlen (file)] == ':')
+    {
+      const char *p = msg + strlen (file) + 1;
+      char *end;
+      guint64 l = g_ascii_strtoull (p, &end, 10);
+
+      if (end != p && *end == ':')
+        {
+          const char *q = end + 1;
+          guint64 c = g_ascii_strtoull (q, &end, 10);
+          if (end != q && *end == ':')
+            {
+              line = (guint) l;
+              column = (guint) c;
+            }
+        }
+    }
+  self = govstats_finding_new ("input.invalid", GOVSTATS_SEVERITY_ERROR, msg, msg);
+  govstats_finding_set_position (self, file, line, column);
   return self;
 }
 

@@ -63,6 +63,10 @@ gboolean  govstats_write_file_atomically (const char  *filename,
                                      gsize             length,
                                      GError          **error);
 
+/* Appends @text to a Markdown table cell, escaping pipes and line breaks. */
+void      govstats_markdown_append_cell (GString   *s,
+                                     const char       *text);
+
 /* A small pretty-printing JSON writer that writes numbers exactly. */
 typedef struct _GovstatsJsonWriter GovstatsJsonWriter;
 

@@ -740,16 +740,7 @@ add_input_invalid (GovstatsRollup *self,
                    const char     *file,
                    const GError   *error)
 {
-  GovstatsFinding *finding = govstats_finding_new ("input.invalid", GOVSTATS_SEVERITY_ERROR,
-                                                   error->message, error->message);
-  const char *msg = error->message;
-  guint line = 0, column = 0;
-
-  /* Messages start with "FILE:LINE:COLUMN: " where a position is known. */
-  if (g_str_has_prefix (msg, file) && sscanf (msg + strlen (file), ":%u:%u:", &line, &column) != 2)
-    line = column = 0;
-  govstats_finding_set_position (finding, file, line, column);
-  g_ptr_array_add (self->input_findings, finding);
+  g_ptr_array_add (self->input_findings, govstats_finding_new_input_invalid (file, error));
   g_clear_pointer (&self->findings, g_ptr_array_unref);
 }
 
@@ -992,11 +983,18 @@ queue_progress (GovstatsRollup *self,
 {
   GMainContext *context = data;
   ProgressIdle *p = g_new0 (ProgressIdle, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   p->self = g_object_ref (self);
   p->done = done;
   p->total = total;
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, progress_in_main_context, p, progress_idle_free);
+  /* Always through a source: g_main_context_invoke() would run the handler
+   * right here, in the worker thread, whenever it can acquire the caller's
+   * context (a worker's thread default is the global default context). */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_in_main_context, p, progress_idle_free);
+  g_source_set_static_name (source, "[govstats] rollup progress");
+  g_source_attach (source, context);
 }
 
 static void

@@ -2121,21 +2121,6 @@ govstats_rule_set_get_rule_severity (GovstatsRuleSet *self,
   return rule->severity;
 }
 
-static void
-append_escaped_cell (GString    *s,
-                     const char *text)
-{
-  for (const char *p = text; p && *p; p++)
-    {
-      if (*p == '|')
-        g_string_append (s, "\\|");
-      else if (*p == '\n')
-        g_string_append_c (s, ' ');
-      else
-        g_string_append_c (s, *p);
-    }
-}
-
 /**
  * govstats_rule_set_to_markdown:
  * @self: a rule set
@@ -2167,9 +2152,9 @@ govstats_rule_set_to_markdown (GovstatsRuleSet *self,
       g_string_append_printf (s, "| `%s` | %s | %s%s%s | ", rule->id, severities[rule->severity], kinds[rule->kind],
                               rule->cross_year ? ", cross-year" : "",
                               rule->for_each ? (g_str_equal (rule->for_each, "row") ? ", every row" : ", every column") : "");
-      append_escaped_cell (s, govstats_label_get (&rule->statement, lang));
+      govstats_markdown_append_cell (s, govstats_label_get (&rule->statement, lang));
       g_string_append (s, " | ");
-      append_escaped_cell (s, rule->source.zh ? govstats_label_get (&rule->source, lang) : "");
+      govstats_markdown_append_cell (s, rule->source.zh ? govstats_label_get (&rule->source, lang) : "");
       g_string_append_printf (s, " | %s |\n", rule->origin);
     }
   g_string_append (s, "\nAlso reported: `hint.likely_wrong_cell` (info), the smallest set of cells whose "

@@ -1518,11 +1518,11 @@ kind_name (GovstatsValueKind kind)
     }
 }
 
-static void
-append_cell_text (GString    *s,
-                  const char *text)
+void
+govstats_markdown_append_cell (GString    *s,
+                               const char *text)
 {
-  /* Table cells in Markdown cannot hold a bare pipe. */
+  /* Table cells in Markdown cannot hold a bare pipe or a line break. */
   for (const char *p = text; p && *p; p++)
     {
       if (*p == '|')
@@ -1581,9 +1581,9 @@ govstats_schema_to_markdown (GovstatsSchema *self,
         {
           GovstatsSchemaRow *row = table->rows->pdata[r];
           g_string_append_printf (s, "| `%s` | ", row->key);
-          append_cell_text (s, row->label.zh);
+          govstats_markdown_append_cell (s, row->label.zh);
           g_string_append (s, " | ");
-          append_cell_text (s, row->label.en);
+          govstats_markdown_append_cell (s, row->label.en);
           g_string_append_printf (s, " | %s |\n",
                                   row->group ? (row->has_cells ? "group (also accepts a single row)" : "group")
                                              : "yes");
@@ -1593,9 +1593,9 @@ govstats_schema_to_markdown (GovstatsSchema *self,
         {
           GovstatsSchemaColumn *column = table->columns->pdata[c];
           g_string_append_printf (s, "| `%s` | ", column->key);
-          append_cell_text (s, column->label.zh);
+          govstats_markdown_append_cell (s, column->label.zh);
           g_string_append (s, " | ");
-          append_cell_text (s, column->label.en);
+          govstats_markdown_append_cell (s, column->label.en);
           g_string_append_printf (s, " | %s%s%s%s |\n", kind_name (column->kind),
                                   column->stock ? " (stock)" : "",
                                   column->unit ? ", " : "", column->unit ? column->unit : "");

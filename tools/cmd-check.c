@@ -41,36 +41,6 @@ tool_collect_inputs (char      **args,
   return TRUE;
 }
 
-GovstatsFinding *
-tool_input_invalid_finding (const char   *file,
-                            const GError *error)
-{
-  GovstatsFinding *finding;
-  guint line = 0, column = 0;
-  const char *msg = error->message;
-
-  /* Messages start with "FILE:LINE:COLUMN: " where a position is known. */
-  if (g_str_has_prefix (msg, file) && msg[strlen (file)] == ':')
-    {
-      const char *p = msg + strlen (file) + 1;
-      char *end;
-      guint64 l = g_ascii_strtoull (p, &end, 10);
-      if (end != p && *end == ':')
-        {
-          const char *q = end + 1;
-          guint64 c = g_ascii_strtoull (q, &end, 10);
-          if (end != q && *end == ':')
-            {
-              line = (guint) l;
-              column = (guint) c;
-            }
-        }
-    }
-  finding = govstats_finding_new ("input.invalid", GOVSTATS_SEVERITY_ERROR, msg, msg);
-  govstats_finding_set_position (finding, file, line, column);
-  return finding;
-}
-
 GovstatsRuleSet *
 tool_rule_set_for (GHashTable     *cache,
                    GovstatsSchema *schema,
@@ -367,7 +337,7 @@ cmd_check (int    argc,
       c->report = govstats_report_new_from_file (c->file, &local);
       if (c->report == NULL)
         {
-          g_ptr_array_add (c->findings, tool_input_invalid_finding (c->file, local));
+          g_ptr_array_add (c->findings, govstats_finding_new_input_invalid (c->file, local));
         }
       else
         {

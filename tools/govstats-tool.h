@@ -41,8 +41,6 @@ typedef struct {
 
 /* Expands folders into their *.json files, sorted. */
 gboolean         tool_collect_inputs        (char **args, GPtrArray *files, GError **error);
-/* The input.invalid finding of a file that could not be read. */
-GovstatsFinding *tool_input_invalid_finding (const char *file, const GError *error);
 /* One rule set per layout, with the extra rules and waivers, cached in @cache. */
 GovstatsRuleSet *tool_rule_set_for          (GHashTable *cache, GovstatsSchema *schema,
                                              char **extra_rules, const char *waivers, GError **error);

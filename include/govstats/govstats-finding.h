@@ -25,6 +25,9 @@ GovstatsFinding   *govstats_finding_new             (const char       *rule_id,
                                                      const char       *message_zh,
                                                      const char       *message_en);
 GOVSTATS_AVAILABLE_IN_ALL
+GovstatsFinding   *govstats_finding_new_input_invalid (const char     *file,
+                                                     const GError     *error);
+GOVSTATS_AVAILABLE_IN_ALL
 const char        *govstats_finding_get_rule_id     (GovstatsFinding  *self);
 GOVSTATS_AVAILABLE_IN_ALL
 GovstatsSeverity   govstats_finding_get_severity    (GovstatsFinding  *self);
