@@ -1046,10 +1046,14 @@ deep_copy_node (JsonNode *node)
       const char *key;
       JsonNode *member;
 
+      JsonNode *result;
+
       json_object_iter_init_ordered (&iter, json_node_get_object (node));
       while (json_object_iter_next_ordered (&iter, &key, &member))
         json_object_set_member (copy, key, deep_copy_node (member));
-      return json_node_init_object (json_node_alloc (), copy);
+      result = json_node_init_object (json_node_alloc (), copy);
+      json_object_unref (copy);
+      return result;
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
     {

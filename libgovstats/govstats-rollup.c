@@ -247,7 +247,7 @@ govstats_rollup_init (GovstatsRollup *self)
   self->rule_sets = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->layouts = g_ptr_array_new_with_free_func (layout_sums_free);
   self->units = g_ptr_array_new_with_free_func (unit_entry_free);
-  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->indicators = g_ptr_array_new_with_free_func (indicator_free);
   self->indicator_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->unit_findings = g_ptr_array_new_with_free_func (g_object_unref);

@@ -6,6 +6,7 @@
 #
 #   bash tests/run-all.sh                 # build dir: build
 #   bash tests/run-all.sh --sanitize      # build dir: build-asan, ASan + UBSan
+#   bash tests/run-all.sh --valgrind      # the C tests under valgrind
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +16,7 @@ bash .ci/install-deps || { echo "tests: 0 passed, 1 failed"; exit 1; }
 builddir=build
 setup_args=()
 test_env=()
+test_args=()
 if [ "${1:-}" = "--sanitize" ]; then
   builddir=build-asan
   setup_args=(-Db_sanitize=address,undefined -Db_lundef=false -Ddocs=false)
@@ -23,6 +25,8 @@ if [ "${1:-}" = "--sanitize" ]; then
   # Python and GJS load the library into a program not built with ASan.
   test_env=(LD_PRELOAD="$asan:$ubsan" UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
             ASAN_OPTIONS=detect_leaks=0:abort_on_error=1)
+elif [ "${1:-}" = "--valgrind" ]; then
+  test_args=(--setup valgrind --suite c)
 fi
 
 if [ ! -f "$builddir/build.ninja" ]; then
@@ -31,6 +35,6 @@ fi
 ninja -C "$builddir" || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 status=0
-env "${test_env[@]}" meson test -C "$builddir" --print-errorlogs --no-rebuild || status=$?
+env "${test_env[@]}" meson test -C "$builddir" --print-errorlogs --no-rebuild "${test_args[@]}" || status=$?
 /usr/bin/python3 tests/count-results.py "$builddir/meson-logs/testlog.json" || status=1
 exit $status
