@@ -702,8 +702,10 @@ add_checked (GovstatsRollup *self,
   if (ensure_store (self))
     {
       entry->offset = self->store_size;
-      if (fseeko (self->store, self->store_size, SEEK_SET) == 0 &&
-          fwrite (entries->data, sizeof (StoreEntry), entries->len, self->store) == entries->len)
+      if (entries->len == 0)
+        ;   /* a report with every cell blank: nothing to store */
+      else if (fseeko (self->store, self->store_size, SEEK_SET) == 0 &&
+               fwrite (entries->data, sizeof (StoreEntry), entries->len, self->store) == entries->len)
         self->store_size += (goffset) (sizeof (StoreEntry) * entries->len);
       else
         entry->offset = -1;

@@ -36,5 +36,7 @@ ninja -C "$builddir" || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 status=0
 env "${test_env[@]}" meson test -C "$builddir" --print-errorlogs --no-rebuild "${test_args[@]}" || status=$?
-/usr/bin/python3 tests/count-results.py "$builddir/meson-logs/testlog.json" || status=1
+log="$builddir/meson-logs/testlog.json"
+[ "${1:-}" = "--valgrind" ] && log="$builddir/meson-logs/testlog-valgrind.json"
+/usr/bin/python3 tests/count-results.py "$log" || status=1
 exit $status

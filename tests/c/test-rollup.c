@@ -181,6 +181,25 @@ test_overflow_is_a_finding (void)
   g_assert_true (found);
 }
 
+/* Regression: a report with every cell blank has nothing to store, and once
+ * wrote a NULL buffer (undefined behaviour, seen by UBSan). */
+static void
+test_blank_report (void)
+{
+  g_autoptr(GovstatsRollup) rollup = govstats_rollup_new ();
+  g_autoptr(GovstatsReport) blank = govstats_report_new_for_version ("2021", NULL);
+  g_autoptr(GovstatsReport) result = NULL;
+  g_autoptr(GPtrArray) contributions = NULL;
+
+  govstats_report_set_unit_code (blank, "Z");
+  govstats_rollup_add_report (rollup, blank);
+  result = govstats_rollup_consolidate (rollup);
+  g_assert_cmpuint (govstats_report_count_set_cells (result), ==, 0);
+  contributions = govstats_rollup_get_contributions (rollup, "applications/received/total", NULL);
+  g_assert_cmpuint (contributions->len, ==, 1);
+  g_assert_false (((GovstatsContribution *) contributions->pdata[0])->is_set);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -191,6 +210,7 @@ main (int    argc,
   g_test_add_func ("/govstats/rollup/progress/sync", test_progress_sync);
   g_test_add_func ("/govstats/rollup/sums-and-contributions", test_sums_and_contributions);
   g_test_add_func ("/govstats/rollup/overflow", test_overflow_is_a_finding);
+  g_test_add_func ("/govstats/rollup/blank-report", test_blank_report);
 
   return g_test_run ();
 }

@@ -54,7 +54,9 @@ def find_chromium():
 def run_chromium(chromium, workdir, args, url):
     profile = tempfile.mkdtemp(prefix='profile-', dir=workdir)
     cmd = [chromium] + CHROMIUM_FLAGS + ['--user-data-dir=' + profile] + args + [url]
-    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=180)
+    # The sanitizer run preloads ASan into every test; Chromium must not get it.
+    env = {k: v for k, v in os.environ.items() if k not in ('LD_PRELOAD', 'ASAN_OPTIONS', 'UBSAN_OPTIONS')}
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=180, env=env)
     if result.returncode != 0:
         sys.stderr.write(result.stderr.decode('utf-8', 'replace'))
     return result
