@@ -2,12 +2,277 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "govstats-tool.h"
+
+static gboolean
+parse_format (const char           *text,
+              GovstatsImportFormat *format)
+{
+  if (text == NULL || g_str_equal (text, "auto"))
+    *format = GOVSTATS_IMPORT_FORMAT_AUTO;
+  else if (g_str_equal (text, "text") || g_str_equal (text, "txt"))
+    *format = GOVSTATS_IMPORT_FORMAT_TEXT;
+  else if (g_str_equal (text, "html") || g_str_equal (text, "htm"))
+    *format = GOVSTATS_IMPORT_FORMAT_HTML;
+  else if (g_str_equal (text, "pdf"))
+    *format = GOVSTATS_IMPORT_FORMAT_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static int
+finding_rank (GovstatsFinding *f)
+{
+  if (govstats_finding_counts_as_error (f))
+    return 0;
+  if (govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_UNCERTAIN)
+    return 2;
+  if (govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_NOTE)
+    return 3;
+  return govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_WARNING ? 1 : 3;
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  GovstatsFinding *f = *(GovstatsFinding **) a, *g = *(GovstatsFinding **) b;
+  int d = finding_rank (f) - finding_rank (g);
+
+  if (d != 0)
+    return d;
+  return (int) govstats_finding_get_line (f) - (int) govstats_finding_get_line (g);
+}
+
+/* Findings for people: errors first, each with its place in the source. */
+static void
+print_findings (FILE       *out,
+                GPtrArray  *findings,
+                const char *lang)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (findings->len);
+
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (sorted, findings->pdata[i]);
+  g_ptr_array_sort (sorted, compare_findings);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      GovstatsFinding *f = sorted->pdata[i];
+      g_autofree char *text = govstats_finding_to_string (f, lang);
+      const char *file = govstats_finding_get_file (f);
+      guint line = govstats_finding_get_line (f), column = govstats_finding_get_column (f);
+
+      if (file && line > 0 && column > 0)
+        fprintf (out, "  %s:%u:%u: %s\n", file, line, column, text);
+      else if (file && line > 0)
+        fprintf (out, "  %s:%u: %s\n", file, line, text);
+      else
+        fprintf (out, "  %s\n", text);
+    }
+}
+
+static void
+add_report_json (JsonBuilder     *b,
+                 const char      *file,
+                 GovstatsReport  *report,
+                 GPtrArray       *findings,
+                 const char      *lang)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, file);
+  if (report)
+    {
+      JsonObject *source = govstats_report_get_source (report);
+      json_builder_set_member_name (b, "unit");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      if (govstats_report_get_unit_name (report))
+        json_builder_add_string_value (b, govstats_report_get_unit_name (report));
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "code");
+      if (govstats_report_get_unit_code (report))
+        json_builder_add_string_value (b, govstats_report_get_unit_code (report));
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "version");
+      json_builder_add_string_value (b, govstats_report_get_version (report));
+      json_builder_set_member_name (b, "year");
+      json_builder_add_int_value (b, govstats_report_get_year (report));
+      if (source)
+        {
+          JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+          json_node_set_object (node, source);
+          json_builder_set_member_name (b, "source");
+          json_builder_add_value (b, node);
+        }
+    }
+  json_builder_set_member_name (b, "findings");
+  tool_add_findings_json (b, findings, lang);
+  json_builder_end_object (b);
+}
 
 int
 cmd_import (int    argc,
             char **argv)
 {
-  tool_error ("import is not available yet");
-  return EXIT_USAGE;
+  g_autofree char *output = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *lang = NULL;
+  gboolean json = FALSE, dump_text = FALSE, no_check = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the report to OUT.json (default: standard output)", "OUT.json" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Form of SOURCE: auto (default), text, html or pdf", "FORMAT" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the findings as JSON for programs", NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the messages: zh or en", "LANG" },
+    { "text", 0, 0, G_OPTION_ARG_NONE, &dump_text, "Print the text the importer reads (a PDF laid out, HTML rows as cells) and stop", NULL },
+    { "no-check", 0, 0, G_OPTION_ARG_NONE, &no_check, "Do not run the consistency checks on the imported report", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("SOURCE");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovstatsReport) report = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  GovstatsImportFormat format;
+  ToolSummary summary = { 0 };
+  const char *source;
+  int status;
+
+  g_option_context_set_summary (context,
+                                "Read a published annual report (text, HTML or PDF) into a report file.\n"
+                                "Rows are found by their printed labels; a cell that cannot be read is left\n"
+                                "blank with a finding giving its line and column. The imported report is then\n"
+                                "checked against the consistency rules, and both kinds of findings are printed.\n"
+                                "Exit status: 0 imported without errors, 1 imported with error findings,\n"
+                                "2 nothing could be imported (or a usage error).");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!tool_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (lang == NULL)
+    lang = g_strdup (tool_default_lang ());
+  if (argc != 2)
+    {
+      tool_error ("import needs exactly one SOURCE");
+      return EXIT_USAGE;
+    }
+  source = argv[1];
+  if (!parse_format (format_text, &format))
+    {
+      tool_error ("unknown format “%s” (auto, text, html or pdf)", format_text);
+      return EXIT_USAGE;
+    }
+
+  if (dump_text)
+    {
+      g_autofree char *contents = NULL;
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (source, &contents, &length, &error) ||
+          (text = govstats_import_dup_text (contents, (gssize) length, format, source, &error)) == NULL)
+        {
+          tool_error ("%s", error->message);
+          return EXIT_USAGE;
+        }
+      tool_write (text, strlen (text));
+      return EXIT_OK;
+    }
+
+  report = govstats_import_file (source, format, &findings, &error);
+  if (report == NULL)
+    {
+      if (json)
+        {
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+          g_autoptr(GPtrArray) invalid = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (invalid, govstats_finding_new_input_invalid (source, error));
+          tool_count_findings (invalid, &summary);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "reports");
+          json_builder_begin_array (b);
+          add_report_json (b, source, NULL, invalid, lang);
+          json_builder_end_array (b);
+          json_builder_set_member_name (b, "findings");
+          json_builder_begin_array (b);
+          json_builder_end_array (b);
+          tool_add_summary_json (b, &summary);
+          json_builder_end_object (b);
+          tool_print_json (b);
+        }
+      tool_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (!no_check)
+    {
+      GPtrArray *checked = govstats_report_check (report, NULL);
+      g_ptr_array_extend_and_steal (findings, checked);
+    }
+  tool_count_findings (findings, &summary);
+
+  if (output)
+    {
+      if (!govstats_report_save_to_file (report, output, &error))
+        {
+          tool_error ("%s", error->message);
+          return EXIT_USAGE;
+        }
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "reports");
+      json_builder_begin_array (b);
+      add_report_json (b, source, report, findings, lang);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "findings");
+      json_builder_begin_array (b);
+      json_builder_end_array (b);
+      tool_add_summary_json (b, &summary);
+      json_builder_end_object (b);
+      tool_print_json (b);
+    }
+  else
+    {
+      gboolean en = g_str_has_prefix (lang, "en");
+      /* The report itself goes to standard output when there is no -o. */
+      FILE *out = output ? stdout : stderr;
+      JsonObject *src = govstats_report_get_source (report);
+
+      if (output == NULL)
+        {
+          gsize length = 0;
+          g_autofree char *data = govstats_report_to_data (report, &length);
+          tool_write (data, length);
+        }
+      fprintf (out, "%s — %s (%s %s, %d)\n", govstats_report_get_unit_name (report) ? govstats_report_get_unit_name (report) : "?",
+               source, en ? "layout" : "格式", govstats_report_get_version (report), govstats_report_get_year (report));
+      if (src && json_object_has_member (src, "confidence"))
+        {
+          JsonObject *conf = json_object_get_object_member (src, "confidence");
+          g_autoptr(GList) members = json_object_get_members (conf);
+          fprintf (out, "  %s", en ? "confidence:" : "可信度：");
+          for (GList *m = members; m; m = m->next)
+            fprintf (out, " %s %.2f", (const char *) m->data, json_object_get_double_member (conf, m->data));
+          fprintf (out, "\n");
+        }
+      print_findings (out, findings, lang);
+      if (en)
+        fprintf (out, "%u error%s, %u warning%s, %u undecided, %u note%s\n", summary.errors,
+                 summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s",
+                 summary.uncertain, summary.infos, summary.infos == 1 ? "" : "s");
+      else
+        fprintf (out, "错误 %u 项，警告 %u 项，无法判定 %u 项，提示 %u 项\n", summary.errors, summary.warnings,
+                 summary.uncertain, summary.infos);
+    }
+  return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
