@@ -393,92 +393,93 @@ govstats_text_check_encoding (const char  *data,
   return TRUE;
 }
 
-/* A strict JSON validator (RFC 8259). JSON-GLib 1.6 accepts comments, single
+/* A strict JSON reader (RFC 8259). JSON-GLib 1.6 accepts comments, single
  * quotes and text after the root value, and wraps integers beyond 64 bits;
- * statistics files must not load differently here than anywhere else. While
- * it checks, it keeps the literal text of every number in a table cell
- * ("tables/T/R/C" or "tables/T/R/C/value"), so that amounts are read exactly. */
+ * statistics files must not load differently here than anywhere else. The
+ * reader checks in one pass, says where (line:column) and why, and builds
+ * JSON-GLib nodes; the report loader uses its parts to put table cells
+ * straight into a report. */
 
-#define MAX_DEPTH 256
+static void
+reader_position (GovstatsJsonReader *r,
+                 const char         *at,
+                 guint              *line,
+                 guint              *column)
+{
+  *line = 1;
+  *column = 1;
+  for (const char *q = r->data; q < at; q++)
+    {
+      if (*q == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *q & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
 
-typedef struct {
-  const char *data;
-  const char *p;
-  const char *end;
-  const char *name;
-  GError    **error;
-  GPtrArray  *keys;       /* member names on the way down; NULL for array items */
-  GHashTable *literals;
-} Validator;
+gboolean
+govstats_json_reader_fail (GovstatsJsonReader     *r,
+             const char *at,
+             int         code,
+             const char *format,
+             ...) G_GNUC_PRINTF (4, 5);
 
-static gboolean
-v_fail (Validator  *v,
-        const char *at,
-        int         code,
-        const char *format,
-        ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-v_fail (Validator  *v,
-        const char *at,
-        int         code,
-        const char *format,
-        ...)
+gboolean
+govstats_json_reader_fail (GovstatsJsonReader     *r,
+             const char *at,
+             int         code,
+             const char *format,
+             ...)
 {
   va_list args;
   g_autofree char *msg = NULL;
   guint line, column;
 
+  if (r->error != NULL && *r->error != NULL)
+    return FALSE;
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  position_of (v->data, at, &line, &column);
-  g_set_error (v->error, GOVSTATS_ERROR, code, "%s:%u:%u: %s", v->name, line, column, msg);
+  reader_position (r, at, &line, &column);
+  g_set_error (r->error, GOVSTATS_ERROR, code, "%s:%u:%u: %s", r->name, line, column, msg);
   return FALSE;
 }
 
-static void
-v_skip_space (Validator *v)
+void
+govstats_json_reader_space (GovstatsJsonReader *r)
 {
-  while (v->p < v->end && (*v->p == ' ' || *v->p == '\t' || *v->p == '\n' || *v->p == '\r'))
-    v->p++;
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+    r->p++;
 }
 
-static char *
-describe_char (const char *p,
-               const char *end)
+gboolean
+govstats_json_reader_unexpected (GovstatsJsonReader     *r,
+                   const char *expected)
 {
-  gunichar c;
-
-  if (p >= end)
-    return g_strdup ("the end of the file");
-  c = g_utf8_get_char_validated (p, end - p);
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    return g_strdup ("a broken character");
-  if (c < 0x20)
-    return g_strdup_printf ("the control character U+%04X", c);
+  if (r->p >= r->end)
+    return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "expected %s, found the end of the file", expected);
+  if (*r->p == '\'')
+    return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "single quotes are not JSON: use double quotes");
+  if (r->p + 1 < r->end && *r->p == '/' && (r->p[1] == '/' || r->p[1] == '*'))
+    return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "comments are not allowed in JSON");
+  if ((guchar) *r->p < 0x20)
+    return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "expected %s, found the control character U+%04X",
+                        expected, (guint) (guchar) *r->p);
   {
+    gunichar c = g_utf8_get_char_validated (r->p, r->end - r->p);
     char buf[8] = { 0 };
+    if (c == (gunichar) -1 || c == (gunichar) -2)
+      return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "expected %s, found a broken character", expected);
     g_unichar_to_utf8 (c, buf);
-    return g_strdup_printf ("“%s”", buf);
+    return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "expected %s, found “%s”", expected, buf);
   }
 }
 
-static gboolean
-v_unexpected (Validator  *v,
-              const char *expected)
-{
-  g_autofree char *what = describe_char (v->p, v->end);
-
-  if (v->p < v->end && *v->p == '\'')
-    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "single quotes are not JSON: use double quotes");
-  if (v->p + 1 < v->end && *v->p == '/' && (v->p[1] == '/' || v->p[1] == '*'))
-    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "comments are not allowed in JSON");
-  return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "expected %s, found %s", expected, what);
-}
-
 static int
-hex_value (char c)
+reader_hex (char c)
 {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -486,321 +487,392 @@ hex_value (char c)
   return -1;
 }
 
-/* Reads a string; with @out, its decoded text. */
-static gboolean
-v_string (Validator *v,
-          GString   *out)
+/* Reads a string into @out (truncated first). */
+gboolean
+govstats_json_reader_string (GovstatsJsonReader  *r,
+               GString *out)
 {
-  const char *start = v->p;
+  const char *start = r->p;
 
-  v->p++;   /* the opening quote */
-  while (v->p < v->end)
+  g_string_truncate (out, 0);
+  r->p++;
+  for (;;)
     {
-      guchar c = (guchar) *v->p;
+      const char *run = r->p;
 
-      if (c == '"')
+      /* Copy plain runs at once. */
+      while (r->p < r->end && *r->p != '"' && *r->p != '\\' && (guchar) *r->p >= 0x20)
+        r->p++;
+      if (r->p > run)
+        g_string_append_len (out, run, r->p - run);
+      if (r->p >= r->end)
+        return govstats_json_reader_fail (r, start, GOVSTATS_ERROR_PARSE, "the string that starts here is not closed");
+      if (*r->p == '"')
         {
-          v->p++;
+          r->p++;
           return TRUE;
         }
-      if (c < 0x20)
-        return v_fail (v, v->p, GOVSTATS_ERROR_PARSE,
-                       c == '\n' ? "a line break inside a string (write it as \\n, or close the string)"
-                                 : "a control character inside a string");
-      if (c == '\\')
+      if ((guchar) *r->p < 0x20)
+        return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE,
+                            *r->p == '\n' ? "a line break inside a string (write it as \\n, or close the string)"
+                                          : "a control character inside a string");
+      /* An escape. */
+      if (r->p + 1 >= r->end)
+        return govstats_json_reader_fail (r, start, GOVSTATS_ERROR_PARSE, "the string that starts here is not closed");
+      if (r->p[1] == 'u')
         {
-          char e;
-          if (v->p + 1 >= v->end)
-            break;
-          e = v->p[1];
-          if (e == 'u')
+          guint code = 0;
+
+          for (int i = 0; i < 4; i++)
             {
-              guint code = 0;
+              int h = r->p + 2 + i < r->end ? reader_hex (r->p[2 + i]) : -1;
+              if (h < 0)
+                return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "\\u needs four hexadecimal digits");
+              code = code * 16 + (guint) h;
+            }
+          if (code == 0)
+            return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_INVALID_VALUE,
+                                "\\u0000 (a NUL character) is not allowed in a string");
+          r->p += 6;
+          if (code >= 0xD800 && code <= 0xDBFF && r->p + 5 < r->end && r->p[0] == '\\' && r->p[1] == 'u')
+            {
+              guint low = 0;
+              gboolean ok = TRUE;
               for (int i = 0; i < 4; i++)
                 {
-                  int h = v->p + 2 + i < v->end ? hex_value (v->p[2 + i]) : -1;
-                  if (h < 0)
-                    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "\\u needs four hexadecimal digits");
-                  code = code * 16 + (guint) h;
+                  int h = reader_hex (r->p[2 + i]);
+                  ok = ok && h >= 0;
+                  low = low * 16 + (guint) MAX (h, 0);
                 }
-              if (code == 0)
-                return v_fail (v, v->p, GOVSTATS_ERROR_INVALID_VALUE,
-                               "\\u0000 (a NUL character) is not allowed in a string");
-              v->p += 6;
-              if (code >= 0xD800 && code <= 0xDBFF && v->p + 5 < v->end && v->p[0] == '\\' && v->p[1] == 'u')
+              if (ok && low >= 0xDC00 && low <= 0xDFFF)
                 {
-                  guint low = 0;
-                  gboolean ok = TRUE;
-                  for (int i = 0; i < 4; i++)
-                    {
-                      int h = hex_value (v->p[2 + i]);
-                      ok = ok && h >= 0;
-                      low = low * 16 + (guint) MAX (h, 0);
-                    }
-                  if (ok && low >= 0xDC00 && low <= 0xDFFF)
-                    {
-                      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                      v->p += 6;
-                    }
+                  code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                  r->p += 6;
                 }
-              if (out)
-                g_string_append_unichar (out, code);
-              continue;
             }
-          if (!strchr ("\"\\/bfnrt", e))
-            return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "invalid escape \\%c in a string", e);
-          if (out)
-            {
-              const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
-              g_string_append_c (out, to[strchr (from, e) - from]);
-            }
-          v->p += 2;
+          g_string_append_unichar (out, code);
           continue;
         }
-      if (out)
-        g_string_append_c (out, (char) c);
-      v->p++;
-    }
-  return v_fail (v, start, GOVSTATS_ERROR_PARSE, "the string that starts here is not closed");
-}
-
-/* The path of the current value, if it is a table cell: "T/R/C". */
-static char *
-cell_path (Validator *v)
-{
-  GPtrArray *k = v->keys;
-
-  if (k->len == 4 && k->pdata[0] && g_str_equal (k->pdata[0], "tables") && k->pdata[1] && k->pdata[2] && k->pdata[3])
-    return g_strdup_printf ("%s/%s/%s", (char *) k->pdata[1], (char *) k->pdata[2], (char *) k->pdata[3]);
-  if (k->len == 5 && k->pdata[0] && g_str_equal (k->pdata[0], "tables") && k->pdata[1] && k->pdata[2] &&
-      k->pdata[3] && k->pdata[4] && g_str_equal (k->pdata[4], "value"))
-    return g_strdup_printf ("%s/%s/%s", (char *) k->pdata[1], (char *) k->pdata[2], (char *) k->pdata[3]);
-  return NULL;
-}
-
-static gboolean
-v_number (Validator *v)
-{
-  const char *start = v->p;
-  gboolean integral = TRUE;
-
-  if (*v->p == '-')
-    v->p++;
-  if (v->p >= v->end || !g_ascii_isdigit (*v->p))
-    return v_fail (v, start, GOVSTATS_ERROR_PARSE, "a number needs digits");
-  if (*v->p == '0' && v->p + 1 < v->end && g_ascii_isdigit (v->p[1]))
-    return v_fail (v, start, GOVSTATS_ERROR_PARSE, "a number cannot start with 0 (write it without leading zeros)");
-  while (v->p < v->end && g_ascii_isdigit (*v->p))
-    v->p++;
-  if (v->p < v->end && *v->p == '.')
-    {
-      integral = FALSE;
-      v->p++;
-      if (v->p >= v->end || !g_ascii_isdigit (*v->p))
-        return v_fail (v, start, GOVSTATS_ERROR_PARSE, "a decimal point needs digits after it");
-      while (v->p < v->end && g_ascii_isdigit (*v->p))
-        v->p++;
-    }
-  if (v->p < v->end && (*v->p == 'e' || *v->p == 'E'))
-    {
-      integral = FALSE;
-      v->p++;
-      if (v->p < v->end && (*v->p == '+' || *v->p == '-'))
-        v->p++;
-      if (v->p >= v->end || !g_ascii_isdigit (*v->p))
-        return v_fail (v, start, GOVSTATS_ERROR_PARSE, "an exponent needs digits");
-      while (v->p < v->end && g_ascii_isdigit (*v->p))
-        v->p++;
-    }
-  {
-    g_autofree char *text = g_strndup (start, (gsize) (v->p - start));
-    g_autofree char *path = NULL;
-
-    if (integral)
       {
-        gint64 value;
-        g_autofree char *reason = NULL;
-        if (!govstats_value_parse (text, GOVSTATS_VALUE_KIND_DELTA, &value, &reason))
-          return v_fail (v, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", text);
+        const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
+        const char *hit = strchr (from, r->p[1]);
+        if (hit == NULL || r->p[1] == '\0')
+          return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "invalid escape \\%c in a string", r->p[1]);
+        g_string_append_c (out, to[hit - from]);
+        r->p += 2;
       }
-    else if (!isfinite (g_ascii_strtod (text, NULL)))
-      return v_fail (v, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s is too large", text);
-    if (v->literals && (path = cell_path (v)) != NULL)
-      g_hash_table_replace (v->literals, g_steal_pointer (&path), g_steal_pointer (&text));
-  }
+    }
+}
+
+/* Reads a number literal; *start and *length give its text. */
+gboolean
+govstats_json_reader_number (GovstatsJsonReader      *r,
+               const char **start,
+               gsize       *length,
+               gboolean    *integral)
+{
+  const char *s = r->p;
+
+  *integral = TRUE;
+  if (*r->p == '-')
+    r->p++;
+  if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+    return govstats_json_reader_fail (r, s, GOVSTATS_ERROR_PARSE, "a number needs digits");
+  if (*r->p == '0' && r->p + 1 < r->end && g_ascii_isdigit (r->p[1]))
+    return govstats_json_reader_fail (r, s, GOVSTATS_ERROR_PARSE, "a number cannot start with 0 (write it without leading zeros)");
+  while (r->p < r->end && g_ascii_isdigit (*r->p))
+    r->p++;
+  if (r->p < r->end && *r->p == '.')
+    {
+      *integral = FALSE;
+      r->p++;
+      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+        return govstats_json_reader_fail (r, s, GOVSTATS_ERROR_PARSE, "a decimal point needs digits after it");
+      while (r->p < r->end && g_ascii_isdigit (*r->p))
+        r->p++;
+    }
+  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
+    {
+      *integral = FALSE;
+      r->p++;
+      if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
+        r->p++;
+      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+        return govstats_json_reader_fail (r, s, GOVSTATS_ERROR_PARSE, "an exponent needs digits");
+      while (r->p < r->end && g_ascii_isdigit (*r->p))
+        r->p++;
+    }
+  *start = s;
+  *length = (gsize) (r->p - s);
   return TRUE;
-}
-
-static gboolean
-v_literal (Validator  *v,
-           const char *word)
-{
-  gsize len = strlen (word);
-
-  if ((gsize) (v->end - v->p) >= len && strncmp (v->p, word, len) == 0 &&
-      (v->p + len == v->end || !g_ascii_isalnum (v->p[len])))
-    {
-      v->p += len;
-      return TRUE;
-    }
-  return v_unexpected (v, "a value (object, array, string, number, true, false or null)");
-}
-
-static gboolean v_value (Validator *v, guint depth);
-
-static gboolean
-v_object (Validator *v,
-          guint      depth)
-{
-  const char *open = v->p;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  v->p++;
-  v_skip_space (v);
-  if (v->p < v->end && *v->p == '}')
-    {
-      v->p++;
-      return TRUE;
-    }
-  for (;;)
-    {
-      g_autoptr(GString) key = g_string_new (NULL);
-      const char *key_at;
-      gboolean ok;
-
-      v_skip_space (v);
-      if (v->p >= v->end)
-        return v_fail (v, open, GOVSTATS_ERROR_PARSE, "the object that starts here is not closed (the file ends early)");
-      if (*v->p != '"')
-        return v_unexpected (v, "a member name in double quotes");
-      key_at = v->p;
-      if (!v_string (v, key))
-        return FALSE;
-      if (g_hash_table_contains (seen, key->str))
-        return v_fail (v, key_at, GOVSTATS_ERROR_PARSE, "the member “%s” appears twice in this object", key->str);
-      g_hash_table_add (seen, g_strdup (key->str));
-      v_skip_space (v);
-      if (v->p >= v->end || *v->p != ':')
-        return v_unexpected (v, "“:” after the member name");
-      v->p++;
-      g_ptr_array_add (v->keys, key->str);
-      ok = v_value (v, depth + 1);
-      g_ptr_array_set_size (v->keys, v->keys->len - 1);
-      if (!ok)
-        return FALSE;
-      v_skip_space (v);
-      if (v->p >= v->end)
-        return v_fail (v, open, GOVSTATS_ERROR_PARSE, "the object that starts here is not closed (the file ends early)");
-      if (*v->p == ',')
-        {
-          v->p++;
-          v_skip_space (v);
-          if (v->p < v->end && *v->p == '}')
-            return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "a comma before “}” (remove the trailing comma)");
-          continue;
-        }
-      if (*v->p == '}')
-        {
-          v->p++;
-          return TRUE;
-        }
-      return v_unexpected (v, "“,” or “}”");
-    }
-}
-
-static gboolean
-v_array (Validator *v,
-         guint      depth)
-{
-  const char *open = v->p;
-
-  v->p++;
-  v_skip_space (v);
-  if (v->p < v->end && *v->p == ']')
-    {
-      v->p++;
-      return TRUE;
-    }
-  for (;;)
-    {
-      gboolean ok;
-
-      g_ptr_array_add (v->keys, NULL);
-      ok = v_value (v, depth + 1);
-      g_ptr_array_set_size (v->keys, v->keys->len - 1);
-      if (!ok)
-        return FALSE;
-      v_skip_space (v);
-      if (v->p >= v->end)
-        return v_fail (v, open, GOVSTATS_ERROR_PARSE, "the array that starts here is not closed (the file ends early)");
-      if (*v->p == ',')
-        {
-          v->p++;
-          v_skip_space (v);
-          if (v->p < v->end && *v->p == ']')
-            return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "a comma before “]” (remove the trailing comma)");
-          continue;
-        }
-      if (*v->p == ']')
-        {
-          v->p++;
-          return TRUE;
-        }
-      return v_unexpected (v, "“,” or “]”");
-    }
-}
-
-static gboolean
-v_value (Validator *v,
-         guint      depth)
-{
-  if (depth > MAX_DEPTH)
-    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "nested more than %u levels deep", MAX_DEPTH);
-  v_skip_space (v);
-  if (v->p >= v->end)
-    return v_fail (v, v->p, GOVSTATS_ERROR_PARSE, "the file ends where a value is expected");
-  switch (*v->p)
-    {
-    case '{': return v_object (v, depth);
-    case '[': return v_array (v, depth);
-    case '"': return v_string (v, NULL);
-    case 't': return v_literal (v, "true");
-    case 'f': return v_literal (v, "false");
-    case 'n': return v_literal (v, "null");
-    default:
-      if (*v->p == '-' || g_ascii_isdigit (*v->p))
-        return v_number (v);
-      return v_unexpected (v, "a value (object, array, string, number, true, false or null)");
-    }
 }
 
 gboolean
-govstats_json_validate (const char  *data,
-                        gsize        length,
-                        const char  *name,
-                        GHashTable  *literals,
-                        GError     **error)
+govstats_json_reader_literal (GovstatsJsonReader     *r,
+                const char *word)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  Validator v = { data, data, data + length, name, error, keys, literals };
+  gsize len = strlen (word);
 
-  if (!govstats_text_check_encoding (data, length, name, error))
-    return FALSE;
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    v.p += 3;
-  v_skip_space (&v);
-  if (v.p >= v.end)
+  if ((gsize) (r->end - r->p) >= len && strncmp (r->p, word, len) == 0 &&
+      (r->p + len == r->end || !g_ascii_isalnum (r->p[len])))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
+      r->p += len;
+      return TRUE;
+    }
+  return govstats_json_reader_unexpected (r, "a value (object, array, string, number, true, false or null)");
+}
+
+
+static gboolean
+reader_seen (GovstatsJsonReader     *r,
+             GovstatsJsonSeen       *seen,
+             const char *at)
+{
+  for (guint i = 0; i < seen->keys->len; i++)
+    if (g_str_equal (seen->keys->pdata[i], r->key->str))
+      return govstats_json_reader_fail (r, at, GOVSTATS_ERROR_PARSE, "the member “%s” appears twice in this object", r->key->str);
+  g_ptr_array_add (seen->keys, g_strdup (r->key->str));
+  return TRUE;
+}
+
+/* Starts an object member: reads the name into r->key and the colon. Returns
+ * FALSE at the end of the object (*done) or on error. */
+gboolean
+govstats_json_reader_member (GovstatsJsonReader     *r,
+               const char *open,
+               gboolean    first,
+               GovstatsJsonSeen       *seen,
+               gboolean   *done)
+{
+  const char *at;
+
+  *done = FALSE;
+  govstats_json_reader_space (r);
+  if (r->p >= r->end)
+    return govstats_json_reader_fail (r, open, GOVSTATS_ERROR_PARSE, "the object that starts here is not closed (the file ends early)");
+  if (first && *r->p == '}')
+    {
+      r->p++;
+      *done = TRUE;
       return FALSE;
     }
-  if (!v_value (&v, 0))
+  if (!first)
+    {
+      if (*r->p == '}')
+        {
+          r->p++;
+          *done = TRUE;
+          return FALSE;
+        }
+      if (*r->p != ',')
+        return govstats_json_reader_unexpected (r, "“,” or “}”");
+      r->p++;
+      govstats_json_reader_space (r);
+      if (r->p < r->end && *r->p == '}')
+        return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "a comma before “}” (remove the trailing comma)");
+    }
+  if (r->p >= r->end)
+    return govstats_json_reader_fail (r, open, GOVSTATS_ERROR_PARSE, "the object that starts here is not closed (the file ends early)");
+  if (*r->p != '"')
+    return govstats_json_reader_unexpected (r, "a member name in double quotes");
+  at = r->p;
+  if (!govstats_json_reader_string (r, r->key) || !reader_seen (r, seen, at))
     return FALSE;
-  v_skip_space (&v);
-  if (v.p < v.end)
-    return v_fail (&v, v.p, GOVSTATS_ERROR_PARSE, "text after the end of the JSON value (%s)",
-                   *v.p == '{' || *v.p == '[' ? "a second value" : "remove it");
+  govstats_json_reader_space (r);
+  if (r->p >= r->end || *r->p != ':')
+    return govstats_json_reader_unexpected (r, "“:” after the member name");
+  r->p++;
+  govstats_json_reader_space (r);
   return TRUE;
+}
+
+
+static JsonNode *
+reader_number_node (GovstatsJsonReader *r)
+{
+  const char *start;
+  gsize length;
+  gboolean integral;
+  char buf[64];
+  g_autofree char *text = NULL;
+
+  if (!govstats_json_reader_number (r, &start, &length, &integral))
+    return NULL;
+  text = g_strndup (start, length);
+  if (integral)
+    {
+      gint64 value;
+      g_autofree char *reason = NULL;
+      if (!govstats_value_parse (text, GOVSTATS_VALUE_KIND_DELTA, &value, &reason))
+        {
+          govstats_json_reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", text);
+          return NULL;
+        }
+      return json_node_init_int (json_node_alloc (), value);
+    }
+  {
+    double d = g_ascii_strtod (text, NULL);
+    if (!isfinite (d))
+      {
+        govstats_json_reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s is too large", text);
+        return NULL;
+      }
+    (void) buf;
+    return json_node_init_double (json_node_alloc (), d);
+  }
+}
+
+JsonNode *
+govstats_json_reader_node (GovstatsJsonReader *r,
+             guint   depth)
+{
+  if (depth > GOVSTATS_JSON_MAX_DEPTH)
+    {
+      govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "nested more than %u levels deep", GOVSTATS_JSON_MAX_DEPTH);
+      return NULL;
+    }
+  govstats_json_reader_space (r);
+  if (r->p >= r->end)
+    {
+      govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "the file ends where a value is expected");
+      return NULL;
+    }
+  switch (*r->p)
+    {
+    case '{':
+      {
+        const char *open = r->p;
+        JsonObject *object = json_object_new ();
+        JsonNode *node = json_node_init_object (json_node_alloc (), object);
+        GovstatsJsonSeen seen = { g_ptr_array_new_with_free_func (g_free) };
+        gboolean done = FALSE;
+
+        json_object_unref (object);
+        r->p++;
+        for (gboolean first = TRUE; ; first = FALSE)
+          {
+            g_autofree char *name = NULL;
+            JsonNode *member;
+
+            if (!govstats_json_reader_member (r, open, first, &seen, &done))
+              break;
+            name = g_strdup (r->key->str);
+            member = govstats_json_reader_node (r, depth + 1);
+            if (member == NULL)
+              break;
+            json_object_set_member (object, name, member);
+          }
+        g_ptr_array_unref (seen.keys);
+        if (!done)
+          {
+            json_node_unref (node);
+            return NULL;
+          }
+        return node;
+      }
+    case '[':
+      {
+        const char *open = r->p;
+        JsonArray *array = json_array_new ();
+        JsonNode *node = json_node_init_array (json_node_alloc (), array);
+
+        json_array_unref (array);
+        r->p++;
+        govstats_json_reader_space (r);
+        if (r->p < r->end && *r->p == ']')
+          {
+            r->p++;
+            return node;
+          }
+        for (;;)
+          {
+            JsonNode *element = govstats_json_reader_node (r, depth + 1);
+            if (element == NULL)
+              break;
+            json_array_add_element (array, element);
+            govstats_json_reader_space (r);
+            if (r->p >= r->end)
+              {
+                govstats_json_reader_fail (r, open, GOVSTATS_ERROR_PARSE,
+                             "the array that starts here is not closed (the file ends early)");
+                break;
+              }
+            if (*r->p == ']')
+              {
+                r->p++;
+                return node;
+              }
+            if (*r->p != ',')
+              {
+                govstats_json_reader_unexpected (r, "“,” or “]”");
+                break;
+              }
+            r->p++;
+            govstats_json_reader_space (r);
+            if (r->p < r->end && *r->p == ']')
+              {
+                govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "a comma before “]” (remove the trailing comma)");
+                break;
+              }
+          }
+        json_node_unref (node);
+        return NULL;
+      }
+    case '"':
+      {
+        g_autoptr(GString) s = g_string_new (NULL);
+        if (!govstats_json_reader_string (r, s))
+          return NULL;
+        return json_node_init_string (json_node_alloc (), s->str);
+      }
+    case 't':
+      return govstats_json_reader_literal (r, "true") ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
+    case 'f':
+      return govstats_json_reader_literal (r, "false") ? json_node_init_boolean (json_node_alloc (), FALSE) : NULL;
+    case 'n':
+      return govstats_json_reader_literal (r, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
+    default:
+      if (*r->p == '-' || g_ascii_isdigit (*r->p))
+        return reader_number_node (r);
+      govstats_json_reader_unexpected (r, "a value (object, array, string, number, true, false or null)");
+      return NULL;
+    }
+}
+
+
+/* Reads a whole document into nodes, checking the encoding first. */
+static JsonNode *
+read_document (const char  *data,
+               gsize        length,
+               const char  *name,
+               GError     **error)
+{
+  GovstatsJsonReader r = { data, data, data + length, name, error, g_string_new (NULL) };
+  JsonNode *root = NULL;
+
+  if (!govstats_text_check_encoding (data, length, name, error))
+    goto out;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    r.p += 3;
+  govstats_json_reader_space (&r);
+  if (r.p >= r.end)
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
+      goto out;
+    }
+  root = govstats_json_reader_node (&r, 0);
+  if (root == NULL)
+    goto out;
+  govstats_json_reader_space (&r);
+  if (r.p < r.end)
+    {
+      govstats_json_reader_fail (&r, r.p, GOVSTATS_ERROR_PARSE, "text after the end of the JSON value (%s)",
+                                 *r.p == '{' || *r.p == '[' ? "a second value" : "remove it");
+      g_clear_pointer (&root, json_node_unref);
+    }
+out:
+  g_string_free (r.key, TRUE);
+  return root;
 }
 
 gboolean
@@ -809,7 +881,9 @@ govstats_json_precheck (const char  *data,
                         const char  *name,
                         GError     **error)
 {
-  return govstats_json_validate (data, length, name, NULL, error);
+  g_autoptr(JsonNode) root = read_document (data ? data : "", length, name, error);
+
+  return root != NULL;
 }
 
 JsonNode *
@@ -818,36 +892,7 @@ govstats_json_parse (const char  *data,
                      const char  *name,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  const char *body = data;
-  gsize body_length = length;
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      body += 3;
-      body_length -= 3;
-    }
-  if (body_length == 0 || strspn (body, " \t\r\n") == body_length)
-    {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, body, (gssize) body_length, &local_error))
-    {
-      const char *msg = local_error->message;
-      /* JSON-GLib says "<data>:LINE:COL: Parse error: …"; name the file instead. */
-      if (g_str_has_prefix (msg, "<data>:"))
-        msg += strlen ("<data>");
-      else
-        {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: %s", name, msg);
-          return NULL;
-        }
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s%s", name, msg);
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
+  return read_document (data ? data : "", length, name, error);
 }
 
 GBytes *

@@ -34,24 +34,61 @@ gboolean  govstats_text_check_encoding (const char *data,
                                      const char       *name,
                                      GError          **error);
 /* Checks @data is UTF-8 and strict JSON (RFC 8259: no comments, no single
- * quotes, nothing after the root value, no repeated member), and that every
- * integer fits in 64 bits; errors give line:column. With @literals, keeps the
- * text of every number in a table cell, keyed "TABLE/ROW/COLUMN". */
-gboolean  govstats_json_validate    (const char       *data,
-                                     gsize             length,
-                                     const char       *name,
-                                     GHashTable       *literals,
-                                     GError          **error);
-/* govstats_json_validate() without literals. */
+ * quotes, nothing after the root value, no repeated member, integers within
+ * 64 bits); errors give line:column. */
 gboolean  govstats_json_precheck    (const char       *data,
                                      gsize             length,
                                      const char       *name,
                                      GError          **error);
-/* Parses @data (already prechecked) into a root node. */
+/* The same check, giving the document as JSON-GLib nodes. */
 JsonNode *govstats_json_parse       (const char       *data,
                                      gsize             length,
                                      const char       *name,
                                      GError          **error);
+
+/* The reader's parts, for loaders that read part of a document themselves. */
+#define GOVSTATS_JSON_MAX_DEPTH 256
+
+typedef struct {
+  const char *data;
+  const char *p;
+  const char *end;
+  const char *name;
+  GError    **error;
+  GString    *key;      /* the last member name read */
+} GovstatsJsonReader;
+
+/* The member names of one object, to refuse a repeated one. */
+typedef struct {
+  GPtrArray *keys;
+} GovstatsJsonSeen;
+
+gboolean  govstats_json_reader_fail       (GovstatsJsonReader *r,
+                                           const char         *at,
+                                           int                 code,
+                                           const char         *format,
+                                           ...) G_GNUC_PRINTF (4, 5);
+void      govstats_json_reader_space      (GovstatsJsonReader *r);
+gboolean  govstats_json_reader_unexpected (GovstatsJsonReader *r,
+                                           const char         *expected);
+gboolean  govstats_json_reader_string     (GovstatsJsonReader *r,
+                                           GString            *out);
+gboolean  govstats_json_reader_number     (GovstatsJsonReader *r,
+                                           const char        **start,
+                                           gsize              *length,
+                                           gboolean           *integral);
+gboolean  govstats_json_reader_literal    (GovstatsJsonReader *r,
+                                           const char         *word);
+/* Reads the next member name of an object into r->key, and its colon;
+ * FALSE at the end of the object (*done) or on an error. */
+gboolean  govstats_json_reader_member     (GovstatsJsonReader *r,
+                                           const char         *open,
+                                           gboolean            first,
+                                           GovstatsJsonSeen   *seen,
+                                           gboolean           *done);
+JsonNode *govstats_json_reader_node       (GovstatsJsonReader *r,
+                                           guint               depth);
+
 /* Reads a whole stream, then prechecks it. */
 GBytes   *govstats_read_stream      (GInputStream     *stream,
                                      const char       *name,

@@ -2269,479 +2269,24 @@ govstats_report_dup_unknown_members (GovstatsReport *self)
  * members around them (unit, text, source, extensions, unknown members, and
  * cells written as objects) become JSON nodes, for the code above. */
 
-#define READER_MAX_DEPTH 256
-
-typedef struct {
-  const char     *data;
-  const char     *p;
-  const char     *end;
-  const char     *name;
-  GError        **error;
-  GString        *key;      /* scratch for member names */
-} Reader;
-
-static void
-reader_position (Reader     *r,
-                 const char *at,
-                 guint      *line,
-                 guint      *column)
-{
-  *line = 1;
-  *column = 1;
-  for (const char *q = r->data; q < at; q++)
-    {
-      if (*q == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) *q & 0xC0) != 0x80)
-        (*column)++;
-    }
-}
-
-static gboolean
-reader_fail (Reader     *r,
-             const char *at,
-             int         code,
-             const char *format,
-             ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-reader_fail (Reader     *r,
-             const char *at,
-             int         code,
-             const char *format,
-             ...)
-{
-  va_list args;
-  g_autofree char *msg = NULL;
-  guint line, column;
-
-  if (r->error != NULL && *r->error != NULL)
-    return FALSE;
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  reader_position (r, at, &line, &column);
-  g_set_error (r->error, GOVSTATS_ERROR, code, "%s:%u:%u: %s", r->name, line, column, msg);
-  return FALSE;
-}
-
-static inline void
-reader_space (Reader *r)
-{
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
-    r->p++;
-}
-
-static gboolean
-reader_unexpected (Reader     *r,
-                   const char *expected)
-{
-  if (r->p >= r->end)
-    return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "expected %s, found the end of the file", expected);
-  if (*r->p == '\'')
-    return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "single quotes are not JSON: use double quotes");
-  if (r->p + 1 < r->end && *r->p == '/' && (r->p[1] == '/' || r->p[1] == '*'))
-    return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "comments are not allowed in JSON");
-  if ((guchar) *r->p < 0x20)
-    return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "expected %s, found the control character U+%04X",
-                        expected, (guint) (guchar) *r->p);
-  {
-    gunichar c = g_utf8_get_char_validated (r->p, r->end - r->p);
-    char buf[8] = { 0 };
-    if (c == (gunichar) -1 || c == (gunichar) -2)
-      return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "expected %s, found a broken character", expected);
-    g_unichar_to_utf8 (c, buf);
-    return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "expected %s, found “%s”", expected, buf);
-  }
-}
-
-static int
-reader_hex (char c)
-{
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-/* Reads a string into @out (truncated first). */
-static gboolean
-reader_string (Reader  *r,
-               GString *out)
-{
-  const char *start = r->p;
-
-  g_string_truncate (out, 0);
-  r->p++;
-  for (;;)
-    {
-      const char *run = r->p;
-
-      /* Copy plain runs at once. */
-      while (r->p < r->end && *r->p != '"' && *r->p != '\\' && (guchar) *r->p >= 0x20)
-        r->p++;
-      if (r->p > run)
-        g_string_append_len (out, run, r->p - run);
-      if (r->p >= r->end)
-        return reader_fail (r, start, GOVSTATS_ERROR_PARSE, "the string that starts here is not closed");
-      if (*r->p == '"')
-        {
-          r->p++;
-          return TRUE;
-        }
-      if ((guchar) *r->p < 0x20)
-        return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE,
-                            *r->p == '\n' ? "a line break inside a string (write it as \\n, or close the string)"
-                                          : "a control character inside a string");
-      /* An escape. */
-      if (r->p + 1 >= r->end)
-        return reader_fail (r, start, GOVSTATS_ERROR_PARSE, "the string that starts here is not closed");
-      if (r->p[1] == 'u')
-        {
-          guint code = 0;
-
-          for (int i = 0; i < 4; i++)
-            {
-              int h = r->p + 2 + i < r->end ? reader_hex (r->p[2 + i]) : -1;
-              if (h < 0)
-                return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "\\u needs four hexadecimal digits");
-              code = code * 16 + (guint) h;
-            }
-          if (code == 0)
-            return reader_fail (r, r->p, GOVSTATS_ERROR_INVALID_VALUE,
-                                "\\u0000 (a NUL character) is not allowed in a string");
-          r->p += 6;
-          if (code >= 0xD800 && code <= 0xDBFF && r->p + 5 < r->end && r->p[0] == '\\' && r->p[1] == 'u')
-            {
-              guint low = 0;
-              gboolean ok = TRUE;
-              for (int i = 0; i < 4; i++)
-                {
-                  int h = reader_hex (r->p[2 + i]);
-                  ok = ok && h >= 0;
-                  low = low * 16 + (guint) MAX (h, 0);
-                }
-              if (ok && low >= 0xDC00 && low <= 0xDFFF)
-                {
-                  code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                  r->p += 6;
-                }
-            }
-          g_string_append_unichar (out, code);
-          continue;
-        }
-      {
-        const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
-        const char *hit = strchr (from, r->p[1]);
-        if (hit == NULL || r->p[1] == '\0')
-          return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "invalid escape \\%c in a string", r->p[1]);
-        g_string_append_c (out, to[hit - from]);
-        r->p += 2;
-      }
-    }
-}
-
-/* Reads a number literal; *start and *length give its text. */
-static gboolean
-reader_number (Reader      *r,
-               const char **start,
-               gsize       *length,
-               gboolean    *integral)
-{
-  const char *s = r->p;
-
-  *integral = TRUE;
-  if (*r->p == '-')
-    r->p++;
-  if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-    return reader_fail (r, s, GOVSTATS_ERROR_PARSE, "a number needs digits");
-  if (*r->p == '0' && r->p + 1 < r->end && g_ascii_isdigit (r->p[1]))
-    return reader_fail (r, s, GOVSTATS_ERROR_PARSE, "a number cannot start with 0 (write it without leading zeros)");
-  while (r->p < r->end && g_ascii_isdigit (*r->p))
-    r->p++;
-  if (r->p < r->end && *r->p == '.')
-    {
-      *integral = FALSE;
-      r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        return reader_fail (r, s, GOVSTATS_ERROR_PARSE, "a decimal point needs digits after it");
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
-    }
-  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
-    {
-      *integral = FALSE;
-      r->p++;
-      if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
-        r->p++;
-      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        return reader_fail (r, s, GOVSTATS_ERROR_PARSE, "an exponent needs digits");
-      while (r->p < r->end && g_ascii_isdigit (*r->p))
-        r->p++;
-    }
-  *start = s;
-  *length = (gsize) (r->p - s);
-  return TRUE;
-}
-
-static gboolean
-reader_literal (Reader     *r,
-                const char *word)
-{
-  gsize len = strlen (word);
-
-  if ((gsize) (r->end - r->p) >= len && strncmp (r->p, word, len) == 0 &&
-      (r->p + len == r->end || !g_ascii_isalnum (r->p[len])))
-    {
-      r->p += len;
-      return TRUE;
-    }
-  return reader_unexpected (r, "a value (object, array, string, number, true, false or null)");
-}
-
-/* Members seen in one object, to refuse a repeated one. Objects are small. */
-typedef struct {
-  GPtrArray *keys;
-} Seen;
-
-static gboolean
-reader_seen (Reader     *r,
-             Seen       *seen,
-             const char *at)
-{
-  for (guint i = 0; i < seen->keys->len; i++)
-    if (g_str_equal (seen->keys->pdata[i], r->key->str))
-      return reader_fail (r, at, GOVSTATS_ERROR_PARSE, "the member “%s” appears twice in this object", r->key->str);
-  g_ptr_array_add (seen->keys, g_strdup (r->key->str));
-  return TRUE;
-}
-
-/* Starts an object member: reads the name into r->key and the colon. Returns
- * FALSE at the end of the object (*done) or on error. */
-static gboolean
-reader_member (Reader     *r,
-               const char *open,
-               gboolean    first,
-               Seen       *seen,
-               gboolean   *done)
-{
-  const char *at;
-
-  *done = FALSE;
-  reader_space (r);
-  if (r->p >= r->end)
-    return reader_fail (r, open, GOVSTATS_ERROR_PARSE, "the object that starts here is not closed (the file ends early)");
-  if (first && *r->p == '}')
-    {
-      r->p++;
-      *done = TRUE;
-      return FALSE;
-    }
-  if (!first)
-    {
-      if (*r->p == '}')
-        {
-          r->p++;
-          *done = TRUE;
-          return FALSE;
-        }
-      if (*r->p != ',')
-        return reader_unexpected (r, "“,” or “}”");
-      r->p++;
-      reader_space (r);
-      if (r->p < r->end && *r->p == '}')
-        return reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "a comma before “}” (remove the trailing comma)");
-    }
-  if (r->p >= r->end)
-    return reader_fail (r, open, GOVSTATS_ERROR_PARSE, "the object that starts here is not closed (the file ends early)");
-  if (*r->p != '"')
-    return reader_unexpected (r, "a member name in double quotes");
-  at = r->p;
-  if (!reader_string (r, r->key) || !reader_seen (r, seen, at))
-    return FALSE;
-  reader_space (r);
-  if (r->p >= r->end || *r->p != ':')
-    return reader_unexpected (r, "“:” after the member name");
-  r->p++;
-  reader_space (r);
-  return TRUE;
-}
-
-static JsonNode *reader_node (Reader *r, guint depth);
-
-static JsonNode *
-reader_number_node (Reader *r)
-{
-  const char *start;
-  gsize length;
-  gboolean integral;
-  char buf[64];
-  g_autofree char *text = NULL;
-
-  if (!reader_number (r, &start, &length, &integral))
-    return NULL;
-  text = g_strndup (start, length);
-  if (integral)
-    {
-      gint64 value;
-      g_autofree char *reason = NULL;
-      if (!govstats_value_parse (text, GOVSTATS_VALUE_KIND_DELTA, &value, &reason))
-        {
-          reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", text);
-          return NULL;
-        }
-      return json_node_init_int (json_node_alloc (), value);
-    }
-  {
-    double d = g_ascii_strtod (text, NULL);
-    if (!isfinite (d))
-      {
-        reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s is too large", text);
-        return NULL;
-      }
-    (void) buf;
-    return json_node_init_double (json_node_alloc (), d);
-  }
-}
-
-static JsonNode *
-reader_node (Reader *r,
-             guint   depth)
-{
-  if (depth > READER_MAX_DEPTH)
-    {
-      reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "nested more than %u levels deep", READER_MAX_DEPTH);
-      return NULL;
-    }
-  reader_space (r);
-  if (r->p >= r->end)
-    {
-      reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "the file ends where a value is expected");
-      return NULL;
-    }
-  switch (*r->p)
-    {
-    case '{':
-      {
-        const char *open = r->p;
-        JsonObject *object = json_object_new ();
-        JsonNode *node = json_node_init_object (json_node_alloc (), object);
-        Seen seen = { g_ptr_array_new_with_free_func (g_free) };
-        gboolean done = FALSE;
-
-        json_object_unref (object);
-        r->p++;
-        for (gboolean first = TRUE; ; first = FALSE)
-          {
-            g_autofree char *name = NULL;
-            JsonNode *member;
-
-            if (!reader_member (r, open, first, &seen, &done))
-              break;
-            name = g_strdup (r->key->str);
-            member = reader_node (r, depth + 1);
-            if (member == NULL)
-              break;
-            json_object_set_member (object, name, member);
-          }
-        g_ptr_array_unref (seen.keys);
-        if (!done)
-          {
-            json_node_unref (node);
-            return NULL;
-          }
-        return node;
-      }
-    case '[':
-      {
-        const char *open = r->p;
-        JsonArray *array = json_array_new ();
-        JsonNode *node = json_node_init_array (json_node_alloc (), array);
-
-        json_array_unref (array);
-        r->p++;
-        reader_space (r);
-        if (r->p < r->end && *r->p == ']')
-          {
-            r->p++;
-            return node;
-          }
-        for (;;)
-          {
-            JsonNode *element = reader_node (r, depth + 1);
-            if (element == NULL)
-              break;
-            json_array_add_element (array, element);
-            reader_space (r);
-            if (r->p >= r->end)
-              {
-                reader_fail (r, open, GOVSTATS_ERROR_PARSE,
-                             "the array that starts here is not closed (the file ends early)");
-                break;
-              }
-            if (*r->p == ']')
-              {
-                r->p++;
-                return node;
-              }
-            if (*r->p != ',')
-              {
-                reader_unexpected (r, "“,” or “]”");
-                break;
-              }
-            r->p++;
-            reader_space (r);
-            if (r->p < r->end && *r->p == ']')
-              {
-                reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "a comma before “]” (remove the trailing comma)");
-                break;
-              }
-          }
-        json_node_unref (node);
-        return NULL;
-      }
-    case '"':
-      {
-        g_autoptr(GString) s = g_string_new (NULL);
-        if (!reader_string (r, s))
-          return NULL;
-        return json_node_init_string (json_node_alloc (), s->str);
-      }
-    case 't':
-      return reader_literal (r, "true") ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
-    case 'f':
-      return reader_literal (r, "false") ? json_node_init_boolean (json_node_alloc (), FALSE) : NULL;
-    case 'n':
-      return reader_literal (r, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
-    default:
-      if (*r->p == '-' || g_ascii_isdigit (*r->p))
-        return reader_number_node (r);
-      reader_unexpected (r, "a value (object, array, string, number, true, false or null)");
-      return NULL;
-    }
-}
-
 /* The cells of `tables`, straight into the report. */
 static gboolean
-reader_tables (Reader         *r,
+reader_tables (GovstatsJsonReader         *r,
                GovstatsReport *self)
 {
   Loader ld = { r->name, r->error, NULL };
   const char *open = r->p;
-  Seen seen_tables = { g_ptr_array_new_with_free_func (g_free) };
+  GovstatsJsonSeen seen_tables = { g_ptr_array_new_with_free_func (g_free) };
   gboolean done = FALSE, ok = TRUE;
 
   if (*r->p == 'n')
     {
       g_ptr_array_unref (seen_tables.keys);
-      return reader_literal (r, "null");
+      return govstats_json_reader_literal (r, "null");
     }
   if (*r->p != '{')
     {
-      g_autoptr(JsonNode) node = reader_node (r, 1);
+      g_autoptr(JsonNode) node = govstats_json_reader_node (r, 1);
       g_ptr_array_unref (seen_tables.keys);
       if (node == NULL)
         return FALSE;
@@ -2753,17 +2298,17 @@ reader_tables (Reader         *r,
       g_autofree char *table_key = NULL;
       const GovstatsSchemaTable *table;
       const char *table_open;
-      Seen seen_rows;
+      GovstatsJsonSeen seen_rows;
       gboolean rows_done = FALSE;
 
-      if (!reader_member (r, open, first_table, &seen_tables, &done))
+      if (!govstats_json_reader_member (r, open, first_table, &seen_tables, &done))
         break;
       table_key = g_strdup (r->key->str);
       table = govstats_schema_find_table (self->schema, table_key);
       if (table == NULL || *r->p != '{')
         {
           /* The rare cases (an unknown table, null, a wrong type): as nodes. */
-          g_autoptr(JsonNode) node = reader_node (r, 2);
+          g_autoptr(JsonNode) node = govstats_json_reader_node (r, 2);
           g_autoptr(JsonNode) wrapper = NULL;
           JsonObject *o;
 
@@ -2790,21 +2335,21 @@ reader_tables (Reader         *r,
         {
           g_autofree char *row_key = NULL;
           const char *row_open;
-          Seen seen_cells;
+          GovstatsJsonSeen seen_cells;
           gboolean cells_done = FALSE;
           int row;
 
-          if (!reader_member (r, table_open, first_row, &seen_rows, &rows_done))
+          if (!govstats_json_reader_member (r, table_open, first_row, &seen_rows, &rows_done))
             break;
           row_key = g_strdup (r->key->str);
           if (*r->p == 'n')
             {
-              ok = reader_literal (r, "null");
+              ok = govstats_json_reader_literal (r, "null");
               continue;
             }
           if (*r->p != '{')
             {
-              g_autoptr(JsonNode) node = reader_node (r, 3);
+              g_autoptr(JsonNode) node = govstats_json_reader_node (r, 3);
               if (node != NULL)
                 load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "tables/%s/%s: expected an object of columns, found %s",
                            table_key, row_key, node_type_name (node));
@@ -2820,7 +2365,7 @@ reader_tables (Reader         *r,
               int column, index = -1;
               const char *at;
 
-              if (!reader_member (r, row_open, first_cell, &seen_cells, &cells_done))
+              if (!govstats_json_reader_member (r, row_open, first_cell, &seen_cells, &cells_done))
                 break;
               at = r->p;
               column = govstats_schema_find_column (table, r->key->str);
@@ -2846,7 +2391,7 @@ reader_tables (Reader         *r,
                   gint64 value;
                   GovstatsValueKind kind = govstats_schema_cell_kind_at (self->schema, (guint) index);
 
-                  if (!reader_number (r, &start, &length, &integral))
+                  if (!govstats_json_reader_number (r, &start, &length, &integral))
                     {
                       ok = FALSE;
                       break;
@@ -2854,7 +2399,7 @@ reader_tables (Reader         *r,
                   if (length >= sizeof buf)
                     {
                       g_autofree char *text = g_strndup (start, length);
-                      ok = reader_fail (r, at, integral ? GOVSTATS_ERROR_OUT_OF_RANGE : GOVSTATS_ERROR_OUT_OF_RANGE,
+                      ok = govstats_json_reader_fail (r, at, integral ? GOVSTATS_ERROR_OUT_OF_RANGE : GOVSTATS_ERROR_OUT_OF_RANGE,
                                         "the number %s is too long", text);
                       break;
                     }
@@ -2864,7 +2409,7 @@ reader_tables (Reader         *r,
                     {
                       g_autofree char *path = g_strdup_printf ("%s/%s/%s", table_key, row_key, r->key->str);
                       if (integral && strstr (reason, "too large"))
-                        reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", buf);
+                        govstats_json_reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", buf);
                       else
                         load_fail (&ld, strstr (reason, "whole number") ? GOVSTATS_ERROR_INVALID_VALUE
                                                                          : GOVSTATS_ERROR_OUT_OF_RANGE,
@@ -2875,7 +2420,7 @@ reader_tables (Reader         *r,
                   govstats_report_set_at (self, (guint) index, value);
                 }
               else if (*r->p == 'n')
-                ok = reader_literal (r, "null");
+                ok = govstats_json_reader_literal (r, "null");
               else
                 {
                   /* A cell written as an object (value, note, raw, unit, …), or
@@ -2884,7 +2429,7 @@ reader_tables (Reader         *r,
                   g_autofree char *path = g_strdup_printf ("%s/%s/%s", table_key, row_key, r->key->str);
                   g_autoptr(GHashTable) literals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
                   const char *node_start = r->p;
-                  g_autoptr(JsonNode) node = reader_node (r, 4);
+                  g_autoptr(JsonNode) node = govstats_json_reader_node (r, 4);
 
                   if (node == NULL)
                     {
@@ -2894,11 +2439,11 @@ reader_tables (Reader         *r,
                   if (JSON_NODE_HOLDS_OBJECT (node))
                     {
                       /* Find the value's text again in the little object. */
-                      Reader inner = { r->data, node_start + 1, r->p, r->name, NULL, g_string_new (NULL) };
-                      Seen inner_seen = { g_ptr_array_new_with_free_func (g_free) };
+                      GovstatsJsonReader inner = { r->data, node_start + 1, r->p, r->name, NULL, g_string_new (NULL) };
+                      GovstatsJsonSeen inner_seen = { g_ptr_array_new_with_free_func (g_free) };
                       gboolean inner_done;
 
-                      for (gboolean f = TRUE; reader_member (&inner, node_start, f, &inner_seen, &inner_done); f = FALSE)
+                      for (gboolean f = TRUE; govstats_json_reader_member (&inner, node_start, f, &inner_seen, &inner_done); f = FALSE)
                         {
                           gboolean is_value = g_str_equal (inner.key->str, "value");
                           if (is_value && (*inner.p == '-' || g_ascii_isdigit (*inner.p)))
@@ -2906,12 +2451,12 @@ reader_tables (Reader         *r,
                               const char *start;
                               gsize length;
                               gboolean integral;
-                              if (reader_number (&inner, &start, &length, &integral))
+                              if (govstats_json_reader_number (&inner, &start, &length, &integral))
                                 g_hash_table_insert (literals, g_strdup (path), g_strndup (start, length));
                               break;
                             }
                           {
-                            g_autoptr(JsonNode) skip = reader_node (&inner, 5);
+                            g_autoptr(JsonNode) skip = govstats_json_reader_node (&inner, 5);
                             if (skip == NULL)
                               break;
                           }
@@ -2967,11 +2512,11 @@ report_read_internal (const char  *data,
                       const char  *name,
                       GError     **error)
 {
-  Reader r = { data, data, data + length, name, error, g_string_new (NULL) };
+  GovstatsJsonReader r = { data, data, data + length, name, error, g_string_new (NULL) };
   g_autoptr(JsonObject) members = json_object_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GovstatsReport) report = NULL;
-  Seen seen = { g_ptr_array_new_with_free_func (g_free) };
+  GovstatsJsonSeen seen = { g_ptr_array_new_with_free_func (g_free) };
   const char *open, *tables_at = NULL;
   gboolean done = FALSE, ok = TRUE;
 
@@ -2979,7 +2524,7 @@ report_read_internal (const char  *data,
     goto out;
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     r.p += 3;
-  reader_space (&r);
+  govstats_json_reader_space (&r);
   if (r.p >= r.end)
     {
       g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
@@ -2988,7 +2533,7 @@ report_read_internal (const char  *data,
   if (*r.p != '{')
     {
       /* Not an object: read it to report a syntax error, else the type. */
-      g_autoptr(JsonNode) node = reader_node (&r, 0);
+      g_autoptr(JsonNode) node = govstats_json_reader_node (&r, 0);
       if (node != NULL)
         {
           Loader ld = { name, error, NULL };
@@ -3002,7 +2547,7 @@ report_read_internal (const char  *data,
     {
       g_autofree char *key = NULL;
 
-      if (!reader_member (&r, open, first, &seen, &done))
+      if (!govstats_json_reader_member (&r, open, first, &seen, &done))
         break;
       key = g_strdup (r.key->str);
       if (g_str_equal (key, "tables"))
@@ -3036,13 +2581,13 @@ report_read_internal (const char  *data,
                   continue;
                 }
             }
-          skipped = reader_node (&r, 1);
+          skipped = govstats_json_reader_node (&r, 1);
           if (skipped == NULL)
             ok = FALSE;
           continue;
         }
       {
-        JsonNode *node = reader_node (&r, 1);
+        JsonNode *node = govstats_json_reader_node (&r, 1);
         if (node == NULL)
           {
             ok = FALSE;
@@ -3053,10 +2598,10 @@ report_read_internal (const char  *data,
     }
   if (!ok || !done)
     goto out;
-  reader_space (&r);
+  govstats_json_reader_space (&r);
   if (r.p < r.end)
     {
-      reader_fail (&r, r.p, GOVSTATS_ERROR_PARSE, "text after the end of the JSON value (%s)",
+      govstats_json_reader_fail (&r, r.p, GOVSTATS_ERROR_PARSE, "text after the end of the JSON value (%s)",
                    *r.p == '{' || *r.p == '[' ? "a second value" : "remove it");
       goto out;
     }

@@ -412,31 +412,6 @@ test_precheck_depth (void)
     }
 }
 
-/* The validator keeps the literal text of the numbers in table cells, so
- * that they load exactly; nothing else. */
-static void
-test_validate_literals (void)
-{
-  static const char json[] =
-    "{\"tables\": {\"art20_8\": {\"fees\": {\"amount\": 800000000000.0003}},"
-    "             \"applications\": {\"received\": {\"total\": {\"value\": 21, \"page\": 3},"
-    "                                                \"natural_person\": 1.50}}},"
-    " \"extensions\": {\"tables\": {\"a\": {\"b\": {\"c\": 7}}}},"
-    " \"year\": 2021, \"x\": [1.5]}";
-  g_autoptr(GHashTable) literals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (govstats_json_validate (json, sizeof json - 1, "l.json", literals, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (g_hash_table_lookup (literals, "art20_8/fees/amount"), ==, "800000000000.0003");
-  g_assert_cmpstr (g_hash_table_lookup (literals, "applications/received/total"), ==, "21");
-  g_assert_cmpstr (g_hash_table_lookup (literals, "applications/received/natural_person"), ==, "1.50");
-  g_assert_cmpuint (g_hash_table_size (literals), ==, 3);
-
-  /* Without a table, validation alone. */
-  g_assert_true (govstats_json_validate (json, sizeof json - 1, "l.json", NULL, &error));
-}
-
 static void
 test_check_encoding (void)
 {
@@ -688,7 +663,6 @@ main (int    argc,
     }
   g_test_add_func ("/govstats/json/precheck/gb18030-file", test_precheck_gb18030_file);
   g_test_add_func ("/govstats/json/precheck/depth", test_precheck_depth);
-  g_test_add_func ("/govstats/json/validate/literals", test_validate_literals);
   g_test_add_func ("/govstats/json/check-encoding", test_check_encoding);
   g_test_add_func ("/govstats/json/parse", test_parse);
   g_test_add_func ("/govstats/json/read-stream", test_read_stream);
