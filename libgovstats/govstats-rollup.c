@@ -615,7 +615,9 @@ add_checked (GovstatsRollup *self,
   /* The sums. */
   l = layout_for (self, schema, &layout_index);
   l->n_reports++;
-  g_ptr_array_add (l->units, g_strdup (display));
+  /* Messages name a few units of a layout; keep no more than that. */
+  if (l->units->len < 5)
+    g_ptr_array_add (l->units, g_strdup (display));
   values = govstats_report_peek_values (report);
   set = govstats_report_peek_set (report);
   n_cells = govstats_schema_get_n_cells (schema);
@@ -1140,8 +1142,8 @@ report_mixed_versions (GovstatsRollup *self,
           g_ptr_array_add (dropped, govstats_schema_cell_at (l->schema, c)->path);
       for (guint u = 0; u < l->units->len && u < 5; u++)
         g_string_append_printf (units, "%s%s", u ? "、" : "", (char *) l->units->pdata[u]);
-      if (l->units->len > 5)
-        g_string_append_printf (units, " 等 %u 个单位", l->units->len);
+      if (l->n_reports > 5)
+        g_string_append_printf (units, " 等 %u 个单位", l->n_reports);
       for (guint c = 0; c < dropped->len && c < 8; c++)
         g_string_append_printf (cells, "%s%s", c ? ", " : "", (char *) dropped->pdata[c]);
       if (dropped->len > 8)

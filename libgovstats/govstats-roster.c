@@ -182,6 +182,96 @@ govstats_roster_add_unit (GovstatsRoster     *self,
 }
 
 static gboolean
+load_unit (GovstatsRoster *self,
+           JsonNode       *node,
+           guint           i,
+           const char     *name,
+           GError        **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+  JsonObject *u;
+  const char *code = NULL, *unit_name = NULL, *kind_text = "other";
+  g_auto(GStrv) aliases = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GovstatsUnitKind kind;
+  g_autoptr(GError) local = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: units/%u: expected an object", name, i);
+      return FALSE;
+    }
+  u = json_node_get_object (node);
+  json_object_iter_init_ordered (&iter, u);
+  while (json_object_iter_next_ordered (&iter, &key, &member))
+    {
+      if (g_str_equal (key, "aliases"))
+        {
+          JsonArray *a;
+          if (!JSON_NODE_HOLDS_ARRAY (member))
+            {
+              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                           "%s: units/%u/aliases: expected an array of strings", name, i);
+              return FALSE;
+            }
+          a = json_node_get_array (member);
+          for (guint k = 0; k < json_array_get_length (a); k++)
+            {
+              JsonNode *e = json_array_get_element (a, k);
+              if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+                {
+                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                               "%s: units/%u/aliases/%u: expected a string", name, i, k);
+                  return FALSE;
+                }
+              g_strv_builder_add (builder, json_node_get_string (e));
+            }
+          continue;
+        }
+      if (!g_str_equal (key, "code") && !g_str_equal (key, "name") && !g_str_equal (key, "kind"))
+        {
+          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+                       "%s: units/%u: unknown member “%s” (code, name, kind, aliases)", name, i, key);
+          return FALSE;
+        }
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+        {
+          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                       "%s: units/%u/%s: expected a string", name, i, key);
+          return FALSE;
+        }
+      if (g_str_equal (key, "code"))
+        code = json_node_get_string (member);
+      else if (g_str_equal (key, "name"))
+        unit_name = json_node_get_string (member);
+      else
+        kind_text = json_node_get_string (member);
+    }
+  if (code == NULL || unit_name == NULL)
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
+                   "%s: units/%u: a unit needs a code and a name", name, i);
+      return FALSE;
+    }
+  if (!parse_kind (kind_text, &kind))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                   "%s: units/%u/kind: unknown unit kind “%s” (government, department, town or other)",
+                   name, i, kind_text);
+      return FALSE;
+    }
+  aliases = g_strv_builder_end (builder);
+  if (!govstats_roster_add_unit (self, code, unit_name, kind, (const char * const *) aliases, &local))
+    {
+      g_set_error (error, GOVSTATS_ERROR, local->code, "%s: units/%u: %s", name, i, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 load_json (GovstatsRoster *self,
            JsonNode       *root,
            const char     *name,
@@ -240,86 +330,112 @@ load_json (GovstatsRoster *self,
   array = json_node_get_array (units);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *u;
-      const char *code = NULL, *unit_name = NULL, *kind_text = "other";
-      g_auto(GStrv) aliases = NULL;
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      GovstatsUnitKind kind;
-      g_autoptr(GError) local = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: units/%u: expected an object", name, i);
-          return FALSE;
-        }
-      u = json_node_get_object (node);
-      json_object_iter_init_ordered (&iter, u);
-      while (json_object_iter_next_ordered (&iter, &key, &member))
-        {
-          if (g_str_equal (key, "aliases"))
-            {
-              JsonArray *a;
-              if (!JSON_NODE_HOLDS_ARRAY (member))
-                {
-                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
-                               "%s: units/%u/aliases: expected an array of strings", name, i);
-                  return FALSE;
-                }
-              a = json_node_get_array (member);
-              for (guint k = 0; k < json_array_get_length (a); k++)
-                {
-                  JsonNode *e = json_array_get_element (a, k);
-                  if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
-                    {
-                      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
-                                   "%s: units/%u/aliases/%u: expected a string", name, i, k);
-                      return FALSE;
-                    }
-                  g_strv_builder_add (builder, json_node_get_string (e));
-                }
-              continue;
-            }
-          if (!g_str_equal (key, "code") && !g_str_equal (key, "name") && !g_str_equal (key, "kind"))
-            {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
-                           "%s: units/%u: unknown member “%s” (code, name, kind, aliases)", name, i, key);
-              return FALSE;
-            }
-          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
-            {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
-                           "%s: units/%u/%s: expected a string", name, i, key);
-              return FALSE;
-            }
-          if (g_str_equal (key, "code"))
-            code = json_node_get_string (member);
-          else if (g_str_equal (key, "name"))
-            unit_name = json_node_get_string (member);
-          else
-            kind_text = json_node_get_string (member);
-        }
-      if (code == NULL || unit_name == NULL)
-        {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
-                       "%s: units/%u: a unit needs a code and a name", name, i);
-          return FALSE;
-        }
-      if (!parse_kind (kind_text, &kind))
-        {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
-                       "%s: units/%u/kind: unknown unit kind “%s” (government, department, town or other)",
-                       name, i, kind_text);
-          return FALSE;
-        }
-      aliases = g_strv_builder_end (builder);
-      if (!govstats_roster_add_unit (self, code, unit_name, kind, (const char * const *) aliases, &local))
-        {
-          g_set_error (error, GOVSTATS_ERROR, local->code, "%s: units/%u: %s", name, i, local->message);
-          return FALSE;
-        }
+      if (!load_unit (self, json_array_get_element (array, i), i, name, error))
+        return FALSE;
     }
   return TRUE;
+}
+
+/* Reads a JSON roster with the units one at a time: a national roster has
+ * 200,000 units, and a tree of all of them would be most of a rollup's memory. */
+static gboolean
+load_json_stream (GovstatsRoster *self,
+                  const char     *data,
+                  gsize           length,
+                  const char     *name,
+                  GError        **error)
+{
+  GovstatsJsonReader r = { data, data, data + length, name, error, g_string_new (NULL) };
+  GovstatsJsonSeen seen = { g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(JsonObject) others = json_object_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gboolean done = FALSE, ok = TRUE, have_units = FALSE;
+  const char *open;
+  guint n = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    r.p += 3;
+  govstats_json_reader_space (&r);
+  open = r.p;
+  r.p++;
+  for (gboolean first = TRUE; ok; first = FALSE)
+    {
+      g_autofree char *key = NULL;
+
+      if (!govstats_json_reader_member (&r, open, first, &seen, &done))
+        break;
+      key = g_strdup (r.key->str);
+      if (g_str_equal (key, "units") && r.p < r.end && *r.p == '[')
+        {
+          const char *array_open = r.p;
+
+          have_units = TRUE;
+          r.p++;
+          govstats_json_reader_space (&r);
+          if (r.p < r.end && *r.p == ']')
+            {
+              r.p++;
+              continue;
+            }
+          for (;;)
+            {
+              g_autoptr(JsonNode) unit = govstats_json_reader_node (&r, 2);
+
+              if (unit == NULL || !load_unit (self, unit, n++, name, error))
+                {
+                  ok = FALSE;
+                  break;
+                }
+              govstats_json_reader_space (&r);
+              if (r.p >= r.end)
+                ok = govstats_json_reader_fail (&r, array_open, GOVSTATS_ERROR_PARSE,
+                                                "the array that starts here is not closed (the file ends early)");
+              else if (*r.p == ']')
+                r.p++;
+              else if (*r.p != ',')
+                ok = govstats_json_reader_unexpected (&r, "“,” or “]”");
+              else
+                {
+                  r.p++;
+                  govstats_json_reader_space (&r);
+                  if (r.p < r.end && *r.p == ']')
+                    ok = govstats_json_reader_fail (&r, r.p, GOVSTATS_ERROR_PARSE,
+                                                    "a comma before “]” (remove the trailing comma)");
+                  else
+                    continue;
+                }
+              break;
+            }
+          continue;
+        }
+      {
+        JsonNode *node = govstats_json_reader_node (&r, 1);
+        if (node == NULL)
+          {
+            ok = FALSE;
+            break;
+          }
+        json_object_set_member (others, key, node);
+      }
+    }
+  if (ok && done)
+    {
+      govstats_json_reader_space (&r);
+      if (r.p < r.end)
+        ok = govstats_json_reader_fail (&r, r.p, GOVSTATS_ERROR_PARSE, "text after the end of the JSON value (%s)",
+                                        *r.p == '{' || *r.p == '[' ? "a second value" : "remove it");
+    }
+  else
+    ok = FALSE;
+  g_ptr_array_unref (seen.keys);
+  g_string_free (r.key, TRUE);
+  if (!ok)
+    return FALSE;
+  /* The other members, checked as before; the units are already in. */
+  if (have_units)
+    json_object_set_array_member (others, "units", json_array_new ());
+  root = json_node_init_object (json_node_alloc (), others);
+  return load_json (self, root, name, error);
 }
 
 /* Splits one CSV line into fields (RFC 4180 quoting). */
@@ -492,12 +608,14 @@ govstats_roster_new_from_data (const char  *data,
     p += 3;
   while (g_ascii_isspace (*p))
     p++;
-  if (*p == '{' || *p == '[')
+  if (*p == '{')
     {
-      g_autoptr(JsonNode) root = NULL;
-      if (!govstats_json_precheck (copy, len, name, error))
+      if (!load_json_stream (self, copy, len, name, error))
         return NULL;
-      root = govstats_json_parse (copy, len, name, error);
+    }
+  else if (*p == '[')
+    {
+      g_autoptr(JsonNode) root = govstats_json_parse (copy, len, name, error);
       if (root == NULL || !load_json (self, root, name, error))
         return NULL;
     }
