@@ -2627,7 +2627,7 @@ apply_rows (TableRead *tr,
     }
   if (order_rows->len)
     {
-      g_auto(GStrv) paths = g_strv_builder_end (g_steal_pointer (&order_cells));
+      g_auto(GStrv) paths = g_strv_builder_end (order_cells);
       g_autofree char *zh = g_strdup_printf ("表“%s”的文字是阅读顺序，这些行的数字不紧跟在标签后，按行序对应：%s",
                                              ti->table->title.zh, order_rows->str);
       g_autofree char *en = g_strdup_printf ("table %s is in reading order and the numbers of these rows do not "

@@ -1003,6 +1003,18 @@ test_roundtrip_render (gconstpointer data)
     }
 }
 
+/* The sanitizer run preloads ASan into every test; Chromium must not get it. */
+static char **
+chromium_environ (void)
+{
+  char **env = g_get_environ ();
+
+  env = g_environ_unsetenv (env, "LD_PRELOAD");
+  env = g_environ_unsetenv (env, "ASAN_OPTIONS");
+  env = g_environ_unsetenv (env, "UBSAN_OPTIONS");
+  return env;
+}
+
 static char *
 find_chromium (void)
 {
@@ -1025,6 +1037,7 @@ test_roundtrip_pdf (gconstpointer data)
   const char *name = data;
   g_autoptr(GovstatsReport) original = NULL;
   g_autofree char *chromium = find_chromium ();
+  g_auto(GStrv) chromium_env = chromium_environ ();
   g_autofree char *dir = NULL;
   g_autofree char *html_path = NULL, *pdf_path = NULL, *profile = NULL, *url = NULL;
   g_autofree char *html = NULL;
@@ -1064,7 +1077,7 @@ test_roundtrip_pdf (gconstpointer data)
   {
     const char *argv[] = { chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                            "--no-first-run", profile_arg, print_arg, url, NULL };
-    if (!g_spawn_sync (NULL, (char **) argv, NULL,
+    if (!g_spawn_sync (NULL, (char **) argv, chromium_env,
                        G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                        &status, &error) || !g_file_test (pdf_path, G_FILE_TEST_EXISTS))
       {
@@ -1084,7 +1097,7 @@ test_roundtrip_pdf (gconstpointer data)
   {
     /* The profile Chromium leaves behind. */
     const char *argv[] = { "rm", "-rf", dir, NULL };
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    g_spawn_sync (NULL, (char **) argv, chromium_env, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
   }
 }
 
