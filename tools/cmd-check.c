@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "govstats-tool.h"
@@ -169,11 +170,18 @@ static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
 {
-  return rank (*(GovstatsFinding **) a) - rank (*(GovstatsFinding **) b);
+  GovstatsFinding *f = *(GovstatsFinding **) a, *g = *(GovstatsFinding **) b;
+  int d = rank (f) - rank (g);
+
+  /* Within a rank, in the order of the source where there is one. */
+  if (d != 0)
+    return d;
+  return (int) govstats_finding_get_line (f) - (int) govstats_finding_get_line (g);
 }
 
 void
-tool_print_findings_text (GPtrArray  *findings,
+tool_print_findings_text (FILE       *out,
+                          GPtrArray  *findings,
                           const char *lang)
 {
   gboolean en = g_str_has_prefix (lang, "en");
@@ -191,8 +199,19 @@ tool_print_findings_text (GPtrArray  *findings,
       g_autofree char *line = govstats_finding_to_string (f, lang);
       const char * const *cells = govstats_finding_get_cells (f);
       const char * const *units = govstats_finding_get_units (f);
+      const char *file = govstats_finding_get_file (f);
+      guint at_line = govstats_finding_get_line (f), at_column = govstats_finding_get_column (f);
 
-      tool_print ("  %s\n", line);
+      /* Findings about a place in a source file say where, as compilers do
+       * (unless the message, as an input error's does, already starts so). */
+      if (file && g_str_has_prefix (govstats_finding_get_message (f, lang), file))
+        fprintf (out, "  %s\n", line);
+      else if (file && at_line > 0 && at_column > 0)
+        fprintf (out, "  %s:%u:%u: %s\n", file, at_line, at_column, line);
+      else if (file && at_line > 0)
+        fprintf (out, "  %s:%u: %s\n", file, at_line, line);
+      else
+        fprintf (out, "  %s\n", line);
       if (cells[0] != NULL && govstats_finding_get_outcome (f) != GOVSTATS_OUTCOME_NOTE)
         {
           guint n = g_strv_length ((char **) cells);
@@ -204,17 +223,17 @@ tool_print_findings_text (GPtrArray  *findings,
             }
           else
             list = g_strjoinv (", ", (char **) cells);
-          tool_print ("      %s %s\n", en ? "cells:" : "单元格：", list);
+          fprintf (out, "      %s %s\n", en ? "cells:" : "单元格：", list);
         }
       if (units[0] != NULL)
         {
           g_autofree char *list = g_strjoinv (", ", (char **) units);
-          tool_print ("      %s %s\n", en ? "units:" : "涉及单位：", list);
+          fprintf (out, "      %s %s\n", en ? "units:" : "涉及单位：", list);
         }
       if (govstats_finding_is_waived (f))
-        tool_print ("      %s %s (%s)\n", en ? "waiver:" : "豁免：",
-                    govstats_finding_get_waiver_reason (f), govstats_finding_get_waiver_by (f));
-      tool_print ("      %s %s\n", en ? "fingerprint:" : "指纹：", govstats_finding_get_fingerprint (f));
+        fprintf (out, "      %s %s (%s)\n", en ? "waiver:" : "豁免：",
+                 govstats_finding_get_waiver_reason (f), govstats_finding_get_waiver_by (f));
+      fprintf (out, "      %s %s\n", en ? "fingerprint:" : "指纹：", govstats_finding_get_fingerprint (f));
     }
 }
 
@@ -430,7 +449,7 @@ cmd_check (int    argc,
             }
           else
             tool_print ("%s\n", c->file);
-          tool_print_findings_text (c->findings, lang);
+          tool_print_findings_text (stdout, c->findings, lang);
           tool_print ("\n");
         }
       if (en)

@@ -24,57 +24,6 @@ parse_format (const char           *text,
   return TRUE;
 }
 
-static int
-finding_rank (GovstatsFinding *f)
-{
-  if (govstats_finding_counts_as_error (f))
-    return 0;
-  if (govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_UNCERTAIN)
-    return 2;
-  if (govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_NOTE)
-    return 3;
-  return govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_WARNING ? 1 : 3;
-}
-
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
-{
-  GovstatsFinding *f = *(GovstatsFinding **) a, *g = *(GovstatsFinding **) b;
-  int d = finding_rank (f) - finding_rank (g);
-
-  if (d != 0)
-    return d;
-  return (int) govstats_finding_get_line (f) - (int) govstats_finding_get_line (g);
-}
-
-/* Findings for people: errors first, each with its place in the source. */
-static void
-print_findings (FILE       *out,
-                GPtrArray  *findings,
-                const char *lang)
-{
-  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (findings->len);
-
-  for (guint i = 0; i < findings->len; i++)
-    g_ptr_array_add (sorted, findings->pdata[i]);
-  g_ptr_array_sort (sorted, compare_findings);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      GovstatsFinding *f = sorted->pdata[i];
-      g_autofree char *text = govstats_finding_to_string (f, lang);
-      const char *file = govstats_finding_get_file (f);
-      guint line = govstats_finding_get_line (f), column = govstats_finding_get_column (f);
-
-      if (file && line > 0 && column > 0)
-        fprintf (out, "  %s:%u:%u: %s\n", file, line, column, text);
-      else if (file && line > 0)
-        fprintf (out, "  %s:%u: %s\n", file, line, text);
-      else
-        fprintf (out, "  %s\n", text);
-    }
-}
-
 static void
 add_report_json (JsonBuilder     *b,
                  const char      *file,
@@ -265,7 +214,7 @@ cmd_import (int    argc,
             fprintf (out, " %s %.2f", (const char *) m->data, json_object_get_double_member (conf, m->data));
           fprintf (out, "\n");
         }
-      print_findings (out, findings, lang);
+      tool_print_findings_text (out, findings, lang);
       if (en)
         fprintf (out, "%u error%s, %u warning%s, %u undecided, %u note%s\n", summary.errors,
                  summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s",

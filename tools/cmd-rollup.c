@@ -175,13 +175,13 @@ print_rollup_text (GovstatsRollup *rollup,
   if (top->len)
     {
       tool_print ("%s\n", en ? "Consolidation:" : "汇总问题：");
-      tool_print_findings_text (top, lang);
+      tool_print_findings_text (stdout, top, lang);
       tool_print ("\n");
     }
   if (consolidated->len)
     {
       tool_print ("%s\n", en ? "Consolidated report:" : "汇总表：");
-      tool_print_findings_text (consolidated, lang);
+      tool_print_findings_text (stdout, consolidated, lang);
       tool_print ("\n");
     }
   for (guint i = 0; i < unit_keys->len; i++)
@@ -191,7 +191,7 @@ print_rollup_text (GovstatsRollup *rollup,
       tool_print ("%s (%s) — %s\n", govstats_finding_get_unit_name (first) ? govstats_finding_get_unit_name (first) : "?",
                   govstats_finding_get_unit_code (first) ? govstats_finding_get_unit_code (first) : "?",
                   (char *) unit_keys->pdata[i]);
-      tool_print_findings_text (list, lang);
+      tool_print_findings_text (stdout, list, lang);
       tool_print ("\n");
     }
   {

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include <govstats/govstats.h>
 
 G_BEGIN_DECLS
@@ -50,7 +52,7 @@ void             tool_count_findings        (GPtrArray *findings, ToolSummary *s
 void             tool_add_summary_json      (JsonBuilder *b, const ToolSummary *summary);
 void             tool_add_findings_json     (JsonBuilder *b, GPtrArray *findings, const char *lang);
 void             tool_print_json            (JsonBuilder *b);
-void             tool_print_findings_text   (GPtrArray *findings, const char *lang);
+void             tool_print_findings_text   (FILE *out, GPtrArray *findings, const char *lang);
 void             tool_print_summary_text    (const ToolSummary *summary, const char *lang);
 
 int cmd_check         (int argc, char **argv);
