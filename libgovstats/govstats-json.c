@@ -550,6 +550,11 @@ govstats_json_reader_string (GovstatsJsonReader  *r,
                   r->p += 6;
                 }
             }
+          /* Half of a surrogate pair is no character: it would write text
+           * that is not UTF-8. */
+          if (code >= 0xD800 && code <= 0xDFFF)
+            return govstats_json_reader_fail (r, r->p - 6, GOVSTATS_ERROR_INVALID_VALUE,
+                                              "\\u%04X is half of a surrogate pair, not a character", code);
           g_string_append_unichar (out, code);
           continue;
         }
