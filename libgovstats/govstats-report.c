@@ -78,6 +78,7 @@ struct _GovstatsReport
 
   JsonObject      *source;
   JsonArray       *sources;
+  GPtrArray       *source_units;  /* SourceUnit: `sources` kept compact until asked for */
   JsonObject      *extensions;
   JsonObject      *unknown;       /* unknown top-level members */
   char            *filename;
@@ -103,6 +104,25 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* One entry of a consolidated report's `sources`. A national consolidation
+ * lists 200,000 units: a JSON-GLib object each would be most of its memory. */
+typedef struct {
+  char *code;
+  char *name;
+  char *file;
+} SourceUnit;
+
+static void
+source_unit_free (gpointer data)
+{
+  SourceUnit *unit = data;
+
+  g_free (unit->code);
+  g_free (unit->name);
+  g_free (unit->file);
+  g_free (unit);
+}
 
 static void
 cell_meta_free (gpointer data)
@@ -133,6 +153,7 @@ govstats_report_finalize (GObject *object)
   g_hash_table_unref (self->texts);
   g_clear_pointer (&self->source, json_object_unref);
   g_clear_pointer (&self->sources, json_array_unref);
+  g_clear_pointer (&self->source_units, g_ptr_array_unref);
   g_clear_pointer (&self->extensions, json_object_unref);
   g_clear_pointer (&self->unknown, json_object_unref);
   g_free (self->filename);
@@ -1032,6 +1053,11 @@ govstats_report_copy (GovstatsReport *self)
       g_autoptr(JsonNode) c = deep_copy_node (n);
       copy->sources = json_array_ref (json_node_get_array (c));
     }
+  for (guint i = 0; self->source_units && i < self->source_units->len; i++)
+    {
+      SourceUnit *unit = self->source_units->pdata[i];
+      govstats_report_add_source_unit (copy, unit->code, unit->name, unit->file);
+    }
   return copy;
 }
 
@@ -1285,6 +1311,36 @@ govstats_report_to_data (GovstatsReport *self,
       g_autoptr(JsonNode) n = json_node_init_array (json_node_alloc (), self->sources);
       govstats_json_writer_key (w, "sources");
       govstats_json_writer_node (w, n);
+    }
+  else if (self->source_units)
+    {
+      govstats_json_writer_key (w, "sources");
+      govstats_json_writer_begin_array (w);
+      for (guint i = 0; i < self->source_units->len; i++)
+        {
+          SourceUnit *unit = self->source_units->pdata[i];
+
+          govstats_json_writer_set_compact (w, TRUE);
+          govstats_json_writer_begin_object (w);
+          if (unit->code)
+            {
+              govstats_json_writer_key (w, "code");
+              govstats_json_writer_string (w, unit->code);
+            }
+          if (unit->name)
+            {
+              govstats_json_writer_key (w, "name");
+              govstats_json_writer_string (w, unit->name);
+            }
+          if (unit->file)
+            {
+              govstats_json_writer_key (w, "file");
+              govstats_json_writer_string (w, unit->file);
+            }
+          govstats_json_writer_end_object (w);
+          govstats_json_writer_set_compact (w, FALSE);
+        }
+      govstats_json_writer_end_array (w);
     }
   if (self->extensions)
     {
@@ -2227,7 +2283,73 @@ OBJECT_ACCESSORS (source, JsonObject, json_object_ref)
  *
  * Sets the `sources` member of a consolidated report.
  */
-OBJECT_ACCESSORS (sources, JsonArray, json_array_ref)
+JsonArray *
+govstats_report_get_sources (GovstatsReport *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_REPORT (self), NULL);
+  /* Made on first request from the compact list a consolidation keeps. */
+  if (self->sources == NULL && self->source_units != NULL)
+    {
+      self->sources = json_array_sized_new (self->source_units->len);
+      for (guint i = 0; i < self->source_units->len; i++)
+        {
+          SourceUnit *unit = self->source_units->pdata[i];
+          JsonObject *o = json_object_new ();
+
+          if (unit->code)
+            json_object_set_string_member (o, "code", unit->code);
+          if (unit->name)
+            json_object_set_string_member (o, "name", unit->name);
+          if (unit->file)
+            json_object_set_string_member (o, "file", unit->file);
+          json_array_add_object_element (self->sources, o);
+        }
+      g_clear_pointer (&self->source_units, g_ptr_array_unref);
+    }
+  return self->sources;
+}
+
+void
+govstats_report_set_sources (GovstatsReport *self,
+                             JsonArray      *value)
+{
+  g_return_if_fail (GOVSTATS_IS_REPORT (self));
+  if (value)
+    json_array_ref (value);
+  g_clear_pointer (&self->sources, json_array_unref);
+  g_clear_pointer (&self->source_units, g_ptr_array_unref);
+  self->sources = value;
+}
+
+void
+govstats_report_add_source_unit (GovstatsReport *self,
+                                 const char     *code,
+                                 const char     *name,
+                                 const char     *file)
+{
+  SourceUnit *unit = g_new (SourceUnit, 1);
+
+  if (self->sources != NULL)
+    {
+      /* Already handed out as JSON: keep adding there. */
+      JsonObject *o = json_object_new ();
+      if (code)
+        json_object_set_string_member (o, "code", code);
+      if (name)
+        json_object_set_string_member (o, "name", name);
+      if (file)
+        json_object_set_string_member (o, "file", file);
+      json_array_add_object_element (self->sources, o);
+      g_free (unit);
+      return;
+    }
+  if (self->source_units == NULL)
+    self->source_units = g_ptr_array_new_with_free_func (source_unit_free);
+  unit->code = g_strdup (code);
+  unit->name = g_strdup (name);
+  unit->file = g_strdup (file);
+  g_ptr_array_add (self->source_units, unit);
+}
 
 /**
  * govstats_report_dup_unknown_members:

@@ -1230,7 +1230,6 @@ govstats_rollup_consolidate (GovstatsRollup *self)
 {
   GovstatsSchema *target;
   GovstatsReport *result;
-  g_autoptr(JsonArray) sources = json_array_new ();
   g_autoptr(GPtrArray) checked = NULL;
   guint n_target;
 
@@ -1268,17 +1267,8 @@ govstats_rollup_consolidate (GovstatsRollup *self)
   for (guint i = 0; i < self->units->len; i++)
     {
       UnitEntry *u = self->units->pdata[i];
-      JsonObject *o = json_object_new ();
-
-      if (u->code)
-        json_object_set_string_member (o, "code", u->code);
-      if (u->name)
-        json_object_set_string_member (o, "name", u->name);
-      if (u->file)
-        json_object_set_string_member (o, "file", u->file);
-      json_array_add_object_element (sources, o);
+      govstats_report_add_source_unit (result, u->code, u->name, u->file);
     }
-  govstats_report_set_sources (result, sources);
 
   if (self->indicators->len > 0)
     {
