@@ -5,6 +5,9 @@
  */
 #include <errno.h>
 
+#include <signal.h>
+#include <sys/resource.h>
+
 #include "test-util.h"
 
 static GovstatsReport *
@@ -1350,16 +1353,41 @@ test_save_missing_directory (void)
   remove_dir (dir);
 }
 
+/* The child part of the test below: a file size limit makes the write fail
+ * even for root; the parent checks that the old file stayed as it was. */
+static void
+save_with_size_limit (void)
+{
+  struct rlimit limit = { 16, 16 };
+  const char *target = g_getenv ("GOVSTATS_TEST_SAVE_TARGET");
+  g_autoptr(GovstatsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (target);
+  report = load_valid ("minimal-2021.json");
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (govstats_report_save_to_file (report, target, &error));
+  g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO);
+}
+
 static void
 test_save_failure_keeps_old_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("govstats-test-XXXXXX", &error);
+  g_autofree char *dir = NULL;
   g_autofree char *target = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GovstatsReport) report = load_valid ("minimal-2021.json");
+  g_autoptr(GovstatsReport) report = NULL;
   gsize length;
 
+  if (g_test_subprocess ())
+    {
+      save_with_size_limit ();
+      return;
+    }
+  dir = g_dir_make_tmp ("govstats-test-XXXXXX", &error);
+  report = load_valid ("minimal-2021.json");
   g_assert_no_error (error);
   /* A directory where the file should go: saving fails, the directory stays. */
   target = g_build_filename (dir, "taken", NULL);
@@ -1371,8 +1399,8 @@ test_save_failure_keeps_old_file (void)
   g_clear_error (&error);
   g_assert_cmpint (g_rmdir (target), ==, 0);
 
-  /* An existing file is untouched when the write cannot happen (read-only
-   * directory); skipped as root, who can write anyway. */
+  /* An existing file is untouched when the write cannot happen: a read-only
+   * directory, or for root (who writes there anyway) a file size limit. */
   g_clear_pointer (&target, g_free);
   target = g_build_filename (dir, "old.json", NULL);
   g_assert_true (g_file_set_contents (target, "old", -1, NULL));
@@ -1380,11 +1408,13 @@ test_save_failure_keeps_old_file (void)
   if (govstats_report_save_to_file (report, target, &error))
     {
       g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-      remove_dir (dir);
-      g_test_skip ("the directory is writable anyway (running as root)");
-      return;
+      g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+      g_setenv ("GOVSTATS_TEST_SAVE_TARGET", target, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
     }
-  g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO);
+  else
+    g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO);
   contents = test_read_file (target, &length);
   g_assert_cmpstr (contents, ==, "old");
   g_assert_cmpuint (count_dir_entries (dir), ==, 1);
