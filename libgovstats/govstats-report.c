@@ -683,41 +683,27 @@ load_text (GovstatsReport *self,
   return TRUE;
 }
 
-static GovstatsReport *
-report_from_root (JsonNode    *root,
-                  const char  *name,
-                  GHashTable  *literals,
-                  GError     **error)
+/* The layout named by the top-level members, checking the file format. */
+static GovstatsSchema *
+members_schema (JsonObject *o,
+                Loader     *ld)
 {
-  g_autoptr(GovstatsReport) self = NULL;
-  Loader ld = { name, error, literals };
-  JsonObject *o;
   JsonNode *node;
-  JsonObjectIter iter;
-  const char *key;
   GovstatsSchema *schema;
   const char *version;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "the top level must be an object, found %s",
-                 node_type_name (root));
-      return NULL;
-    }
-  o = json_node_get_object (root);
 
   node = json_object_get_member (o, "govstats");
   if (node != NULL)
     {
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
         {
-          load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "govstats: expected the file format number 1, found %s",
+          load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE, "govstats: expected the file format number 1, found %s",
                      node_type_name (node));
           return NULL;
         }
       if (json_node_get_int (node) != 1)
         {
-          load_fail (&ld, GOVSTATS_ERROR_UNSUPPORTED,
+          load_fail (ld, GOVSTATS_ERROR_UNSUPPORTED,
                      "govstats: file format %" G_GINT64_FORMAT " is not supported (this library reads format 1)",
                      json_node_get_int (node));
           return NULL;
@@ -727,13 +713,13 @@ report_from_root (JsonNode    *root,
   node = json_object_get_member (o, "version");
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
-      load_fail (&ld, GOVSTATS_ERROR_MISSING_MEMBER,
+      load_fail (ld, GOVSTATS_ERROR_MISSING_MEMBER,
                  "version: missing; say which statutory layout the report uses (\"2019\" or \"2021\")");
       return NULL;
     }
   if (!is_string (node))
     {
-      load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "version: expected a string such as \"2021\", found %s",
+      load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE, "version: expected a string such as \"2021\", found %s",
                  node_type_name (node));
       return NULL;
     }
@@ -742,10 +728,22 @@ report_from_root (JsonNode    *root,
   if (schema == NULL)
     {
       g_autofree char *known = g_strjoinv (", ", (char **) govstats_schema_list_versions ());
-      load_fail (&ld, GOVSTATS_ERROR_UNSUPPORTED, "version: unknown layout “%s” (known: %s)", version, known);
+      load_fail (ld, GOVSTATS_ERROR_UNSUPPORTED, "version: unknown layout “%s” (known: %s)", version, known);
       return NULL;
     }
-  self = govstats_report_new (schema);
+  return schema;
+}
+
+/* Applies the top-level members other than the format, the layout and the
+ * tables, which the reader handles. */
+static gboolean
+apply_members (GovstatsReport *self,
+               JsonObject     *o,
+               Loader         *ld)
+{
+  JsonNode *node;
+  JsonObjectIter iter;
+  const char *key;
 
   json_object_iter_init_ordered (&iter, o);
   while (json_object_iter_next_ordered (&iter, &key, &node))
@@ -758,22 +756,22 @@ report_from_root (JsonNode    *root,
             continue;
           if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
             {
-              load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "year: expected a whole number such as 2021, found %s",
+              load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE, "year: expected a whole number such as 2021, found %s",
                          node_type_name (node));
-              return NULL;
+              return FALSE;
             }
           if (json_node_get_int (node) < 1 || json_node_get_int (node) > 9999)
             {
-              load_fail (&ld, GOVSTATS_ERROR_INVALID_VALUE, "year: %" G_GINT64_FORMAT " is not a year",
+              load_fail (ld, GOVSTATS_ERROR_INVALID_VALUE, "year: %" G_GINT64_FORMAT " is not a year",
                          json_node_get_int (node));
-              return NULL;
+              return FALSE;
             }
           self->year = (int) json_node_get_int (node);
         }
       else if (g_str_equal (key, "unit"))
         {
-          if (!load_unit (self, &ld, node))
-            return NULL;
+          if (!load_unit (self, ld, node))
+            return FALSE;
         }
       else if (g_str_equal (key, "scope"))
         {
@@ -783,9 +781,9 @@ report_from_root (JsonNode    *root,
             continue;
           if (!is_string (node))
             {
-              load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "scope: expected \"own\" or \"aggregate\", found %s",
+              load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE, "scope: expected \"own\" or \"aggregate\", found %s",
                          node_type_name (node));
-              return NULL;
+              return FALSE;
             }
           s = json_node_get_string (node);
           if (g_str_equal (s, "own"))
@@ -794,19 +792,16 @@ report_from_root (JsonNode    *root,
             self->scope = GOVSTATS_SCOPE_AGGREGATE;
           else
             {
-              load_fail (&ld, GOVSTATS_ERROR_INVALID_VALUE, "scope: “%s” is neither \"own\" nor \"aggregate\"", s);
-              return NULL;
+              load_fail (ld, GOVSTATS_ERROR_INVALID_VALUE, "scope: “%s” is neither \"own\" nor \"aggregate\"", s);
+              return FALSE;
             }
         }
       else if (g_str_equal (key, "tables"))
-        {
-          if (!load_tables (self, &ld, node))
-            return NULL;
-        }
+        continue;   /* read by report_read_internal() */
       else if (g_str_equal (key, "text"))
         {
-          if (!load_text (self, &ld, node))
-            return NULL;
+          if (!load_text (self, ld, node))
+            return FALSE;
         }
       else if (g_str_equal (key, "source") || g_str_equal (key, "extensions"))
         {
@@ -814,9 +809,9 @@ report_from_root (JsonNode    *root,
             continue;
           if (!JSON_NODE_HOLDS_OBJECT (node))
             {
-              load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "%s: expected an object, found %s",
+              load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE, "%s: expected an object, found %s",
                          key, node_type_name (node));
-              return NULL;
+              return FALSE;
             }
           /* The parsed tree is immutable: share it rather than copy it. */
           if (g_str_equal (key, "source"))
@@ -830,9 +825,9 @@ report_from_root (JsonNode    *root,
             continue;
           if (!JSON_NODE_HOLDS_ARRAY (node))
             {
-              load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "sources: expected an array, found %s",
+              load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE, "sources: expected an array, found %s",
                          node_type_name (node));
-              return NULL;
+              return FALSE;
             }
           self->sources = json_array_ref (json_node_get_array (node));
         }
@@ -843,7 +838,7 @@ report_from_root (JsonNode    *root,
           json_object_set_member (self->unknown, key, json_node_copy (node));
         }
     }
-  return g_steal_pointer (&self);
+  return TRUE;
 }
 
 static GovstatsReport *report_read (const char *data, gsize length, const char *name, GError **error);
@@ -2635,12 +2630,13 @@ report_read_internal (const char  *data,
                       GError     **error)
 {
   GovstatsJsonReader r = { data, data, data + length, name, error, g_string_new (NULL) };
+  Loader ld = { name, error, NULL };
   g_autoptr(JsonObject) members = json_object_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GovstatsReport) report = NULL;
   GovstatsJsonSeen seen = { g_ptr_array_new_with_free_func (g_free) };
   const char *open, *tables_at = NULL;
   gboolean done = FALSE, ok = TRUE;
+  GovstatsSchema *schema;
 
   if (!govstats_text_check_encoding (data, length, name, error))
     goto out;
@@ -2657,10 +2653,7 @@ report_read_internal (const char  *data,
       /* Not an object: read it to report a syntax error, else the type. */
       g_autoptr(JsonNode) node = govstats_json_reader_node (&r, 0);
       if (node != NULL)
-        {
-          Loader ld = { name, error, NULL };
-          load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "the top level must be an object, found %s", node_type_name (node));
-        }
+        load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "the top level must be an object, found %s", node_type_name (node));
       goto out;
     }
   open = r.p;
@@ -2668,55 +2661,39 @@ report_read_internal (const char  *data,
   for (gboolean first = TRUE; ok; first = FALSE)
     {
       g_autofree char *key = NULL;
+      JsonNode *node;
 
       if (!govstats_json_reader_member (&r, open, first, &seen, &done))
         break;
       key = g_strdup (r.key->str);
-      if (g_str_equal (key, "tables"))
+      if (g_str_equal (key, "tables") && json_object_has_member (members, "version"))
         {
-          /* Read once the version is known; for now only find its end. */
-          g_autoptr(JsonNode) skipped = NULL;
-          const char *start = r.p;
-          tables_at = start;
-          if (*r.p == '{' || *r.p == 'n')
+          /* The usual order: the layout is known, read the cells now. */
+          schema = members_schema (members, &ld);
+          ok = schema != NULL;
+          if (ok)
             {
-              /* Validate without building: a cheap scan is not strict enough,
-               * so read it as nodes only when it comes before the version. */
-              if (json_object_has_member (members, "version"))
-                {
-                  root = json_node_init_object (json_node_alloc (), members);
-                  report = report_from_root (root, name, NULL, error);
-                  g_clear_pointer (&root, json_node_unref);
-                  if (report == NULL)
-                    {
-                      ok = FALSE;
-                      break;
-                    }
-                  json_object_remove_member (members, "version");
-                  if (!reader_tables (&r, report))
-                    {
-                      ok = FALSE;
-                      break;
-                    }
-                  tables_at = NULL;
-                  /* Members after the tables are applied to the report below. */
-                  continue;
-                }
+              report = govstats_report_new (schema);
+              ok = reader_tables (&r, report);
             }
-          skipped = govstats_json_reader_node (&r, 1);
-          if (skipped == NULL)
-            ok = FALSE;
           continue;
         }
-      {
-        JsonNode *node = govstats_json_reader_node (&r, 1);
-        if (node == NULL)
-          {
-            ok = FALSE;
-            break;
-          }
+      if (g_str_equal (key, "tables"))
+        {
+          /* The tables before the version: check them now (as nodes, the
+           * rare way), read them once the layout is known. */
+          g_autoptr(JsonNode) skipped = NULL;
+
+          tables_at = r.p;
+          skipped = govstats_json_reader_node (&r, 1);
+          ok = skipped != NULL;
+          continue;
+        }
+      node = govstats_json_reader_node (&r, 1);
+      if (node == NULL)
+        ok = FALSE;
+      else
         json_object_set_member (members, key, node);
-      }
     }
   if (!ok || !done)
     goto out;
@@ -2724,56 +2701,30 @@ report_read_internal (const char  *data,
   if (r.p < r.end)
     {
       govstats_json_reader_fail (&r, r.p, GOVSTATS_ERROR_PARSE, "text after the end of the JSON value (%s)",
-                   *r.p == '{' || *r.p == '[' ? "a second value" : "remove it");
+                                 *r.p == '{' || *r.p == '[' ? "a second value" : "remove it");
       goto out;
     }
 
+  /* Every member is in: check the format and the layout (a format member may
+   * follow the tables), then apply the rest. */
+  schema = members_schema (members, &ld);
+  if (schema == NULL)
+    goto out;
   if (report == NULL)
     {
-      root = json_node_init_object (json_node_alloc (), members);
-      report = report_from_root (root, name, NULL, error);
-      if (report == NULL)
+      report = govstats_report_new (schema);
+      r.p = tables_at;
+      if (tables_at != NULL && !reader_tables (&r, report))
         goto out;
-      if (tables_at != NULL)
-        {
-          r.p = tables_at;
-          if (!reader_tables (&r, report))
-            g_clear_object (&report);
-        }
     }
-  else
-    {
-      /* The version came before the tables: apply what came after them. */
-      g_autoptr(JsonNode) rest = NULL;
-      g_autoptr(GovstatsReport) tail = NULL;
-
-      json_object_set_string_member (members, "version", govstats_report_get_version (report));
-      rest = json_node_init_object (json_node_alloc (), members);
-      tail = report_from_root (rest, name, NULL, error);
-      if (tail == NULL)
-        g_clear_object (&report);
-      else
-        {
-          /* The members were read into @tail; move the cells over to it. */
-          memcpy (tail->values, report->values, sizeof (gint64) * report->n_cells);
-          memcpy (tail->set, report->set, report->n_cells);
-          g_hash_table_steal_all (tail->meta);
-          {
-            GHashTableIter iter;
-            gpointer k, v;
-            g_hash_table_iter_init (&iter, report->meta);
-            while (g_hash_table_iter_next (&iter, &k, &v))
-              {
-                g_hash_table_insert (tail->meta, k, v);
-                g_hash_table_iter_steal (&iter);
-              }
-          }
-          g_set_object (&report, tail);
-        }
-    }
+  if (!apply_members (report, members, &ld))
+    goto out;
+  ok = TRUE;
 
 out:
   g_ptr_array_unref (seen.keys);
   g_string_free (r.key, TRUE);
+  if (error != NULL && *error != NULL)
+    g_clear_object (&report);
   return g_steal_pointer (&report);
 }
