@@ -123,6 +123,41 @@ is_unit_finding (GovstatsFinding *f,
            g_strcmp0 (govstats_finding_get_unit_name (f), govstats_report_get_unit_name (result)) == 0);
 }
 
+/* Splits a rollup's findings into those of the consolidation (the rollup's
+ * own and the consolidated report's, in @others) and each unit's, grouped
+ * by file in the order first seen (@unit_keys, @by_unit). */
+static void
+group_findings (GPtrArray      *findings,
+                GovstatsReport *result,
+                GPtrArray      *others,
+                GPtrArray      *unit_keys,
+                GHashTable     *by_unit)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GovstatsFinding *f = findings->pdata[i];
+      const char *key;
+      GPtrArray *list;
+
+      if (!is_unit_finding (f, result))
+        {
+          g_ptr_array_add (others, f);
+          continue;
+        }
+      key = govstats_finding_get_file (f) ? govstats_finding_get_file (f) : govstats_finding_get_unit_name (f);
+      if (key == NULL)
+        key = "?";
+      list = g_hash_table_lookup (by_unit, key);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_unit, (gpointer) key, list);
+          g_ptr_array_add (unit_keys, (gpointer) key);
+        }
+      g_ptr_array_add (list, f);
+    }
+}
+
 static void
 print_rollup_text (GovstatsRollup *rollup,
                    GovstatsReport *result,
@@ -136,30 +171,20 @@ print_rollup_text (GovstatsRollup *rollup,
   g_autoptr(GPtrArray) unit_keys = g_ptr_array_new ();
   g_autoptr(GHashTable) by_unit = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
   ToolSummary summary = { 0 };
 
-  for (guint i = 0; i < findings->len; i++)
+  group_findings (findings, result, others, unit_keys, by_unit);
+  /* For people: the rollup's own findings first, then the consolidated report's. */
+  for (guint i = 0; i < others->len; i++)
     {
-      GovstatsFinding *f = findings->pdata[i];
+      GovstatsFinding *f = others->pdata[i];
       const char *rule = govstats_finding_get_rule_id (f);
 
       if (g_str_has_prefix (rule, "rollup.") || g_str_equal (rule, "input.invalid"))
         g_ptr_array_add (top, f);
-      else if (!is_unit_finding (f, result))
-        g_ptr_array_add (consolidated, f);
       else
-        {
-          const char *key = govstats_finding_get_file (f) ? govstats_finding_get_file (f)
-                                                          : govstats_finding_get_unit_name (f);
-          GPtrArray *list = g_hash_table_lookup (by_unit, key ? key : "?");
-          if (list == NULL)
-            {
-              list = g_ptr_array_new ();
-              g_hash_table_insert (by_unit, (gpointer) (key ? key : "?"), list);
-              g_ptr_array_add (unit_keys, (gpointer) (key ? key : "?"));
-            }
-          g_ptr_array_add (list, f);
-        }
+        g_ptr_array_add (consolidated, f);
     }
   tool_count_findings (findings, &summary);
 
@@ -228,24 +253,7 @@ print_rollup_json (GovstatsRollup *rollup,
   g_auto(GStrv) keys = govstats_rollup_dup_indicator_keys (rollup);
   ToolSummary summary = { 0 };
 
-  for (guint i = 0; i < findings->len; i++)
-    {
-      GovstatsFinding *f = findings->pdata[i];
-      if (!is_unit_finding (f, result))
-        g_ptr_array_add (top, f);
-      else
-        {
-          const char *key = govstats_finding_get_file (f) ? govstats_finding_get_file (f) : "?";
-          GPtrArray *list = g_hash_table_lookup (by_unit, key);
-          if (list == NULL)
-            {
-              list = g_ptr_array_new ();
-              g_hash_table_insert (by_unit, (gpointer) key, list);
-              g_ptr_array_add (unit_keys, (gpointer) key);
-            }
-          g_ptr_array_add (list, f);
-        }
-    }
+  group_findings (findings, result, top, unit_keys, by_unit);
   tool_count_findings (findings, &summary);
 
   json_builder_begin_object (b);
