@@ -31,12 +31,13 @@ struct _GovstatsFinding
 {
   GObject           parent_instance;
 
-  char             *rule_id;
+  const char       *rule_id;   /* interned */
   GovstatsSeverity  severity;
   GovstatsOutcome   outcome;
   char             *message_zh;
   char             *message_en;
-  GStrv             cells;
+  const char      **cells;     /* interned paths: a finding of 150 blank cells
+                                * holds 150 pointers, not 150 copies */
   gboolean          has_values;
   gint64            expected;
   gint64            actual;
@@ -60,10 +61,9 @@ govstats_finding_finalize (GObject *object)
 {
   GovstatsFinding *self = GOVSTATS_FINDING (object);
 
-  g_free (self->rule_id);
   g_free (self->message_zh);
   g_free (self->message_en);
-  g_strfreev (self->cells);
+  g_free (self->cells);
   g_free (self->unit_name);
   g_free (self->unit_code);
   g_strfreev (self->units);
@@ -84,7 +84,7 @@ govstats_finding_class_init (GovstatsFindingClass *klass)
 static void
 govstats_finding_init (GovstatsFinding *self)
 {
-  self->cells = g_new0 (char *, 1);
+  self->cells = g_new0 (const char *, 1);
   self->units = g_new0 (char *, 1);
 }
 
@@ -113,7 +113,7 @@ govstats_finding_new (const char       *rule_id,
   g_return_val_if_fail (message_zh != NULL, NULL);
 
   self = g_object_new (GOVSTATS_TYPE_FINDING, NULL);
-  self->rule_id = g_strdup (rule_id);
+  self->rule_id = g_intern_string (rule_id);
   self->severity = severity;
   self->message_zh = g_strdup (message_zh);
   self->message_en = g_strdup (message_en ? message_en : message_zh);
@@ -269,16 +269,24 @@ govstats_finding_get_cells (GovstatsFinding *self)
  * @self: a finding
  * @cells: (array zero-terminated=1): the cell paths
  *
- * Sets the cells involved, and updates the fingerprint.
+ * Sets the cells involved, and updates the fingerprint. Cell paths come
+ * from a small vocabulary (the layouts' cells), so the finding keeps them as
+ * interned strings (g_intern_string()).
  */
 void
 govstats_finding_set_cells (GovstatsFinding    *self,
                             const char * const *cells)
 {
+  guint n;
+
   g_return_if_fail (GOVSTATS_IS_FINDING (self));
   g_return_if_fail (cells != NULL);
-  g_strfreev (self->cells);
-  self->cells = g_strdupv ((char **) cells);
+  n = g_strv_length ((char **) cells);
+  g_free (self->cells);
+  self->cells = g_new (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    self->cells[i] = g_intern_string (cells[i]);
+  self->cells[n] = NULL;
   govstats_finding_compute_fingerprint (self, NULL);
 }
 
@@ -556,7 +564,7 @@ govstats_finding_compute_fingerprint (GovstatsFinding *self,
     g_checksum_update (checksum, (const guchar *) self->file, -1);
   g_checksum_update (checksum, (const guchar *) "\n", 1);
   for (guint i = 0; self->cells[i]; i++)
-    g_ptr_array_add (sorted, self->cells[i]);
+    g_ptr_array_add (sorted, (gpointer) self->cells[i]);
   g_ptr_array_sort (sorted, compare_paths);
   for (guint i = 0; i < sorted->len; i++)
     {

@@ -13,8 +13,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "govstats-error.h"
 #include "govstats-private.h"
@@ -941,6 +945,108 @@ govstats_write_file_atomically (const char  *filename,
   return TRUE;
 }
 
+struct _GovstatsAtomicFile {
+  char *filename;
+  char *tmp_name;
+  int   fd;
+};
+
+static void
+atomic_file_fail (GovstatsAtomicFile *file,
+                  int                 saved_errno,
+                  GError            **error)
+{
+  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot write: %s", file->filename,
+               g_strerror (saved_errno));
+}
+
+GovstatsAtomicFile *
+govstats_atomic_file_new (const char  *filename,
+                          GError     **error)
+{
+  GovstatsAtomicFile *file = g_new0 (GovstatsAtomicFile, 1);
+
+  file->filename = g_strdup (filename);
+  file->tmp_name = g_strdup_printf ("%s.XXXXXX", filename);
+  file->fd = g_mkstemp_full (file->tmp_name, O_WRONLY | O_CLOEXEC, 0644);
+  if (file->fd < 0)
+    {
+      atomic_file_fail (file, errno, error);
+      file->tmp_name[0] = '\0';
+      govstats_atomic_file_abort (file);
+      return NULL;
+    }
+  return file;
+}
+
+gboolean
+govstats_atomic_file_write (gpointer     data,
+                            const char  *text,
+                            gsize        length,
+                            GError     **error)
+{
+  GovstatsAtomicFile *file = data;
+
+  while (length > 0)
+    {
+      gssize n = write (file->fd, text, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          atomic_file_fail (file, n < 0 ? errno : ENOSPC, error);
+          return FALSE;
+        }
+      text += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+gboolean
+govstats_atomic_file_commit (GovstatsAtomicFile *file,
+                             GError            **error)
+{
+  int fd = file->fd;
+  int saved = 0;
+
+  /* On disk before the rename, so a crash leaves the old file or the new one. */
+  file->fd = -1;
+  if (fsync (fd) != 0)
+    saved = errno;
+  if (close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      atomic_file_fail (file, saved, error);
+      govstats_atomic_file_abort (file);
+      return FALSE;
+    }
+  if (g_rename (file->tmp_name, file->filename) != 0)
+    {
+      atomic_file_fail (file, errno, error);
+      govstats_atomic_file_abort (file);
+      return FALSE;
+    }
+  g_free (file->filename);
+  g_free (file->tmp_name);
+  g_free (file);
+  return TRUE;
+}
+
+void
+govstats_atomic_file_abort (GovstatsAtomicFile *file)
+{
+  if (file->fd >= 0)
+    close (file->fd);
+  if (file->tmp_name[0] != '\0')
+    g_unlink (file->tmp_name);
+  g_free (file->filename);
+  g_free (file->tmp_name);
+  g_free (file);
+}
+
 /* ---------- output ---------- */
 
 typedef struct {
@@ -954,7 +1060,12 @@ struct _GovstatsJsonWriter {
   GArray  *stack;   /* Frame */
   gboolean compact;
   gboolean after_key;
+  GovstatsJsonSink sink;      /* if set, takes the text 64 KiB at a time */
+  gpointer         sink_data;
+  GError          *error;     /* the first failure; later text is dropped */
 };
+
+#define SINK_CHUNK (64 * 1024)
 
 GovstatsJsonWriter *
 govstats_json_writer_new (void)
@@ -972,6 +1083,9 @@ govstats_json_writer_free_to_string (GovstatsJsonWriter *w,
 {
   char *result;
 
+  if (w->error)
+    g_critical ("JSON writer: %s", w->error->message);
+  g_clear_error (&w->error);
   g_string_append_c (w->out, '\n');
   if (length)
     *length = w->out->len;
@@ -979,6 +1093,49 @@ govstats_json_writer_free_to_string (GovstatsJsonWriter *w,
   g_array_unref (w->stack);
   g_free (w);
   return result;
+}
+
+void
+govstats_json_writer_set_sink (GovstatsJsonWriter *w,
+                               GovstatsJsonSink    sink,
+                               gpointer            data)
+{
+  w->sink = sink;
+  w->sink_data = data;
+}
+
+void
+govstats_json_writer_fail (GovstatsJsonWriter *w,
+                           const GError       *error)
+{
+  if (w->error == NULL)
+    w->error = g_error_copy (error);
+}
+
+static void
+flush_to_sink (GovstatsJsonWriter *w)
+{
+  if (w->error == NULL && !w->sink (w->sink_data, w->out->str, w->out->len, &w->error))
+    g_assert (w->error != NULL);
+  g_string_truncate (w->out, 0);
+}
+
+gboolean
+govstats_json_writer_finish (GovstatsJsonWriter *w,
+                             GError            **error)
+{
+  gboolean ok;
+
+  g_assert (w->sink != NULL);
+  g_string_append_c (w->out, '\n');
+  flush_to_sink (w);
+  ok = w->error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&w->error));
+  g_string_free (w->out, TRUE);
+  g_array_unref (w->stack);
+  g_free (w);
+  return ok;
 }
 
 static Frame *
@@ -1002,6 +1159,8 @@ before_item (GovstatsJsonWriter *w)
 {
   Frame *f = top (w);
 
+  if (w->sink && w->out->len >= SINK_CHUNK)
+    flush_to_sink (w);
   if (f == NULL)
     return;
   if (f->n_items > 0)

@@ -127,6 +127,40 @@ void  govstats_json_writer_boolean      (GovstatsJsonWriter *w,
                                          gboolean            value);
 void  govstats_json_writer_node         (GovstatsJsonWriter *w,
                                          JsonNode           *node);
+/* Streaming: the writer hands its text to @sink in chunks instead of
+ * keeping it; finish with govstats_json_writer_finish(). A sink that fails
+ * sets @error and returns FALSE; the rest of the text is then dropped. */
+typedef gboolean (*GovstatsJsonSink) (gpointer     data,
+                                      const char  *text,
+                                      gsize        length,
+                                      GError     **error);
+void      govstats_json_writer_set_sink (GovstatsJsonWriter *w,
+                                         GovstatsJsonSink    sink,
+                                         gpointer            data);
+/* Records a failure of the caller's (the first one counts). */
+void      govstats_json_writer_fail     (GovstatsJsonWriter *w,
+                                         const GError       *error);
+gboolean  govstats_json_writer_finish   (GovstatsJsonWriter *w,
+                                         GError            **error);
+
+/* A file written under a temporary name in its folder and renamed into
+ * place on commit: readers never see half a file, and a failure leaves the
+ * old file as it was. */
+typedef struct _GovstatsAtomicFile GovstatsAtomicFile;
+
+GovstatsAtomicFile *govstats_atomic_file_new    (const char          *filename,
+                                                 GError             **error);
+/* A GovstatsJsonSink. */
+gboolean            govstats_atomic_file_write  (gpointer             file,
+                                                 const char          *data,
+                                                 gsize                length,
+                                                 GError             **error);
+/* Closes and renames; frees @file either way. */
+gboolean            govstats_atomic_file_commit (GovstatsAtomicFile  *file,
+                                                 GError             **error);
+/* Closes and removes the temporary file; frees @file. */
+void                govstats_atomic_file_abort  (GovstatsAtomicFile  *file);
+
 /* Keeps short arrays/objects of scalars on one line (rows of a table). */
 void  govstats_json_writer_set_compact  (GovstatsJsonWriter *w,
                                          gboolean            compact);

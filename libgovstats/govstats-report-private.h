@@ -5,6 +5,7 @@
 #pragma once
 
 #include "govstats-report.h"
+#include "govstats-unit-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -18,11 +19,11 @@ void           govstats_report_set_at     (GovstatsReport *self,
 const gint64  *govstats_report_peek_values (GovstatsReport *self);
 const guint8  *govstats_report_peek_set    (GovstatsReport *self);
 gboolean       govstats_report_unit_kind_is_set (GovstatsReport *self);
-/* Adds a unit to the `sources` of a consolidated report, compactly. */
-void           govstats_report_add_source_unit (GovstatsReport *self,
-                                                const char     *code,
-                                                const char     *name,
-                                                const char     *file);
+/* The `sources` of a consolidated report: the first @n_units units of
+ * @store, read from it when the report is written or asked for them. */
+void           govstats_report_set_source_store (GovstatsReport    *self,
+                                                 GovstatsUnitStore *store,
+                                                 guint              n_units);
 /* A label for messages: "示例县教育和体育局 (D01)", the file name, or "report". */
 char          *govstats_report_dup_display_name (GovstatsReport *self);
 

@@ -78,7 +78,8 @@ struct _GovstatsReport
 
   JsonObject      *source;
   JsonArray       *sources;
-  GPtrArray       *source_units;  /* SourceUnit: `sources` kept compact until asked for */
+  GovstatsUnitStore *source_store; /* `sources` left on the consolidation's disk store */
+  guint            n_sources;     /* its first n_sources units, until asked for as JSON */
   JsonObject      *extensions;
   JsonObject      *unknown;       /* unknown top-level members */
   char            *filename;
@@ -104,25 +105,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* One entry of a consolidated report's `sources`. A national consolidation
- * lists 200,000 units: a JSON-GLib object each would be most of its memory. */
-typedef struct {
-  char *code;
-  char *name;
-  char *file;
-} SourceUnit;
-
-static void
-source_unit_free (gpointer data)
-{
-  SourceUnit *unit = data;
-
-  g_free (unit->code);
-  g_free (unit->name);
-  g_free (unit->file);
-  g_free (unit);
-}
 
 static void
 cell_meta_free (gpointer data)
@@ -153,7 +135,7 @@ govstats_report_finalize (GObject *object)
   g_hash_table_unref (self->texts);
   g_clear_pointer (&self->source, json_object_unref);
   g_clear_pointer (&self->sources, json_array_unref);
-  g_clear_pointer (&self->source_units, g_ptr_array_unref);
+  g_clear_pointer (&self->source_store, govstats_unit_store_unref);
   g_clear_pointer (&self->extensions, json_object_unref);
   g_clear_pointer (&self->unknown, json_object_unref);
   g_free (self->filename);
@@ -1048,11 +1030,8 @@ govstats_report_copy (GovstatsReport *self)
       g_autoptr(JsonNode) c = deep_copy_node (n);
       copy->sources = json_array_ref (json_node_get_array (c));
     }
-  for (guint i = 0; self->source_units && i < self->source_units->len; i++)
-    {
-      SourceUnit *unit = self->source_units->pdata[i];
-      govstats_report_add_source_unit (copy, unit->code, unit->name, unit->file);
-    }
+  if (self->source_store)
+    govstats_report_set_source_store (copy, self->source_store, self->n_sources);
   return copy;
 }
 
@@ -1231,15 +1210,10 @@ write_tables (GovstatsReport     *self,
  *
  * Returns: (transfer full): the UTF-8 JSON text
  */
-char *
-govstats_report_to_data (GovstatsReport *self,
-                         gsize          *length)
+static void
+write_report (GovstatsReport     *self,
+              GovstatsJsonWriter *w)
 {
-  GovstatsJsonWriter *w;
-
-  g_return_val_if_fail (GOVSTATS_IS_REPORT (self), NULL);
-
-  w = govstats_json_writer_new ();
   govstats_json_writer_begin_object (w);
   govstats_json_writer_key (w, "govstats");
   govstats_json_writer_int (w, 1);
@@ -1307,30 +1281,36 @@ govstats_report_to_data (GovstatsReport *self,
       govstats_json_writer_key (w, "sources");
       govstats_json_writer_node (w, n);
     }
-  else if (self->source_units)
+  else if (self->source_store)
     {
       govstats_json_writer_key (w, "sources");
       govstats_json_writer_begin_array (w);
-      for (guint i = 0; i < self->source_units->len; i++)
+      for (guint i = 0; i < self->n_sources; i++)
         {
-          SourceUnit *unit = self->source_units->pdata[i];
+          g_auto(GovstatsUnitRecord) unit = { 0 };
+          g_autoptr(GError) error = NULL;
 
+          if (!govstats_unit_store_get (self->source_store, i, &unit, NULL, &error))
+            {
+              govstats_json_writer_fail (w, error);
+              break;
+            }
           govstats_json_writer_set_compact (w, TRUE);
           govstats_json_writer_begin_object (w);
-          if (unit->code)
+          if (unit.code)
             {
               govstats_json_writer_key (w, "code");
-              govstats_json_writer_string (w, unit->code);
+              govstats_json_writer_string (w, unit.code);
             }
-          if (unit->name)
+          if (unit.name)
             {
               govstats_json_writer_key (w, "name");
-              govstats_json_writer_string (w, unit->name);
+              govstats_json_writer_string (w, unit.name);
             }
-          if (unit->file)
+          if (unit.file)
             {
               govstats_json_writer_key (w, "file");
-              govstats_json_writer_string (w, unit->file);
+              govstats_json_writer_string (w, unit.file);
             }
           govstats_json_writer_end_object (w);
           govstats_json_writer_set_compact (w, FALSE);
@@ -1346,6 +1326,17 @@ govstats_report_to_data (GovstatsReport *self,
   if (self->unknown)
     write_object_members (w, self->unknown);
   govstats_json_writer_end_object (w);
+}
+
+char *
+govstats_report_to_data (GovstatsReport *self,
+                         gsize          *length)
+{
+  GovstatsJsonWriter *w;
+
+  g_return_val_if_fail (GOVSTATS_IS_REPORT (self), NULL);
+  w = govstats_json_writer_new ();
+  write_report (self, w);
   return govstats_json_writer_free_to_string (w, length);
 }
 
@@ -1366,13 +1357,24 @@ govstats_report_save_to_file (GovstatsReport *self,
                               const char     *filename,
                               GError        **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  GovstatsAtomicFile *file;
+  GovstatsJsonWriter *w;
 
   g_return_val_if_fail (GOVSTATS_IS_REPORT (self), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
-  data = govstats_report_to_data (self, &length);
-  return govstats_write_file_atomically (filename, data, length, error);
+  /* Streamed: a consolidation's `sources` can be 200,000 entries long. */
+  file = govstats_atomic_file_new (filename, error);
+  if (file == NULL)
+    return FALSE;
+  w = govstats_json_writer_new ();
+  govstats_json_writer_set_sink (w, govstats_atomic_file_write, file);
+  write_report (self, w);
+  if (!govstats_json_writer_finish (w, error))
+    {
+      govstats_atomic_file_abort (file);
+      return FALSE;
+    }
+  return govstats_atomic_file_commit (file, error);
 }
 
 /* ---------- metadata ---------- */
@@ -2282,24 +2284,31 @@ JsonArray *
 govstats_report_get_sources (GovstatsReport *self)
 {
   g_return_val_if_fail (GOVSTATS_IS_REPORT (self), NULL);
-  /* Made on first request from the compact list a consolidation keeps. */
-  if (self->sources == NULL && self->source_units != NULL)
+  /* Made on first request from the store a consolidation keeps. */
+  if (self->sources == NULL && self->source_store != NULL)
     {
-      self->sources = json_array_sized_new (self->source_units->len);
-      for (guint i = 0; i < self->source_units->len; i++)
+      self->sources = json_array_sized_new (self->n_sources);
+      for (guint i = 0; i < self->n_sources; i++)
         {
-          SourceUnit *unit = self->source_units->pdata[i];
-          JsonObject *o = json_object_new ();
+          g_auto(GovstatsUnitRecord) unit = { 0 };
+          g_autoptr(GError) error = NULL;
+          JsonObject *o;
 
-          if (unit->code)
-            json_object_set_string_member (o, "code", unit->code);
-          if (unit->name)
-            json_object_set_string_member (o, "name", unit->name);
-          if (unit->file)
-            json_object_set_string_member (o, "file", unit->file);
+          if (!govstats_unit_store_get (self->source_store, i, &unit, NULL, &error))
+            {
+              g_critical ("%s", error->message);
+              break;
+            }
+          o = json_object_new ();
+          if (unit.code)
+            json_object_set_string_member (o, "code", unit.code);
+          if (unit.name)
+            json_object_set_string_member (o, "name", unit.name);
+          if (unit.file)
+            json_object_set_string_member (o, "file", unit.file);
           json_array_add_object_element (self->sources, o);
         }
-      g_clear_pointer (&self->source_units, g_ptr_array_unref);
+      g_clear_pointer (&self->source_store, govstats_unit_store_unref);
     }
   return self->sources;
 }
@@ -2312,38 +2321,19 @@ govstats_report_set_sources (GovstatsReport *self,
   if (value)
     json_array_ref (value);
   g_clear_pointer (&self->sources, json_array_unref);
-  g_clear_pointer (&self->source_units, g_ptr_array_unref);
+  g_clear_pointer (&self->source_store, govstats_unit_store_unref);
   self->sources = value;
 }
 
 void
-govstats_report_add_source_unit (GovstatsReport *self,
-                                 const char     *code,
-                                 const char     *name,
-                                 const char     *file)
+govstats_report_set_source_store (GovstatsReport    *self,
+                                  GovstatsUnitStore *store,
+                                  guint              n_units)
 {
-  SourceUnit *unit = g_new (SourceUnit, 1);
-
-  if (self->sources != NULL)
-    {
-      /* Already handed out as JSON: keep adding there. */
-      JsonObject *o = json_object_new ();
-      if (code)
-        json_object_set_string_member (o, "code", code);
-      if (name)
-        json_object_set_string_member (o, "name", name);
-      if (file)
-        json_object_set_string_member (o, "file", file);
-      json_array_add_object_element (self->sources, o);
-      g_free (unit);
-      return;
-    }
-  if (self->source_units == NULL)
-    self->source_units = g_ptr_array_new_with_free_func (source_unit_free);
-  unit->code = g_strdup (code);
-  unit->name = g_strdup (name);
-  unit->file = g_strdup (file);
-  g_ptr_array_add (self->source_units, unit);
+  g_clear_pointer (&self->sources, json_array_unref);
+  g_clear_pointer (&self->source_store, govstats_unit_store_unref);
+  self->source_store = govstats_unit_store_ref (store);
+  self->n_sources = n_units;
 }
 
 /**

@@ -18,6 +18,7 @@
 #include "govstats-report-private.h"
 #include "govstats-rollup.h"
 #include "govstats-schema-private.h"
+#include "govstats-unit-store-private.h"
 
 /**
  * GovstatsRollup:
@@ -110,16 +111,6 @@ typedef struct {
 } LayoutSums;
 
 typedef struct {
-  char            *code;
-  char            *name;
-  GovstatsUnitKind kind;
-  char            *file;
-  guint            layout;
-  guint            n_entries;
-  goffset          offset;
-} UnitEntry;
-
-typedef struct {
   char    *key;
   gint64   total;
   gint64   kinds[N_KINDS];
@@ -137,8 +128,7 @@ struct _GovstatsRollup
   GHashTable      *rule_sets;    /* GovstatsSchema → GovstatsRuleSet */
 
   GPtrArray       *layouts;      /* LayoutSums */
-  GPtrArray       *units;        /* UnitEntry, in the order added */
-  GHashTable      *by_key;       /* unit key → UnitEntry */
+  GovstatsUnitStore *units;      /* in the order added, on disk */
   GPtrArray       *indicators;   /* Indicator */
   GHashTable      *indicator_index;
   int              year;
@@ -148,8 +138,6 @@ struct _GovstatsRollup
   GPtrArray       *input_findings;  /* rollup.* found while adding */
   GPtrArray       *findings;        /* everything, after consolidate */
 
-  FILE            *store;           /* compact per-unit values */
-  goffset          store_size;
   GovstatsSchema  *result_schema;
   GMutex           lock;
 };
@@ -177,17 +165,6 @@ layout_sums_free (gpointer data)
 }
 
 static void
-unit_entry_free (gpointer data)
-{
-  UnitEntry *u = data;
-
-  g_free (u->code);
-  g_free (u->name);
-  g_free (u->file);
-  g_free (u);
-}
-
-static void
 indicator_free (gpointer data)
 {
   Indicator *i = data;
@@ -207,15 +184,12 @@ govstats_rollup_finalize (GObject *object)
   g_free (self->name);
   g_hash_table_unref (self->rule_sets);
   g_ptr_array_unref (self->layouts);
-  g_hash_table_unref (self->by_key);
-  g_ptr_array_unref (self->units);
+  govstats_unit_store_unref (self->units);
   g_hash_table_unref (self->indicator_index);
   g_ptr_array_unref (self->indicators);
   g_ptr_array_unref (self->unit_findings);
   g_ptr_array_unref (self->input_findings);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
-  if (self->store)
-    fclose (self->store);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (govstats_rollup_parent_class)->finalize (object);
@@ -246,8 +220,7 @@ govstats_rollup_init (GovstatsRollup *self)
 {
   self->rule_sets = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->layouts = g_ptr_array_new_with_free_func (layout_sums_free);
-  self->units = g_ptr_array_new_with_free_func (unit_entry_free);
-  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->units = govstats_unit_store_new ();
   self->indicators = g_ptr_array_new_with_free_func (indicator_free);
   self->indicator_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->unit_findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -283,7 +256,7 @@ govstats_rollup_set_roster (GovstatsRollup *self,
 {
   g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
   g_return_if_fail (roster == NULL || GOVSTATS_IS_ROSTER (roster));
-  g_return_if_fail (self->units->len == 0);
+  g_return_if_fail (govstats_unit_store_get_n_units (self->units) == 0);
   g_set_object (&self->roster, roster);
   if (roster && govstats_roster_get_year (roster) > 0)
     {
@@ -463,28 +436,6 @@ input_finding (GovstatsRollup  *self,
 }
 
 static gboolean
-ensure_store (GovstatsRollup *self)
-{
-  g_autofree char *path = NULL;
-  int fd;
-
-  if (self->store)
-    return TRUE;
-  fd = g_file_open_tmp ("govstats-rollup-XXXXXX", &path, NULL);
-  if (fd < 0)
-    return FALSE;
-  /* The file lives only as long as this object: remove its name at once. */
-  g_unlink (path);
-  self->store = fdopen (fd, "w+b");
-  return self->store != NULL;
-}
-
-typedef struct {
-  guint16 cell;
-  gint64  value;
-} __attribute__ ((packed)) StoreEntry;
-
-static gboolean
 inherits_error (GovstatsFinding *f)
 {
   return govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_ERROR && !govstats_finding_is_waived (f) &&
@@ -506,12 +457,12 @@ add_checked (GovstatsRollup *self,
   g_autofree char *key = NULL;
   g_autofree char *display = govstats_report_dup_display_name (report);
   GovstatsUnitKind kind = govstats_report_get_unit_kind (report);
-  UnitEntry *entry, *first;
+  int first;
   LayoutSums *l;
   guint layout_index, n_cells;
   const gint64 *values;
   const guint8 *set;
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (StoreEntry));
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GovstatsStoreEntry));
   gboolean has_errors = FALSE;
   JsonObject *extensions;
 
@@ -547,16 +498,20 @@ add_checked (GovstatsRollup *self,
       return;
     }
 
-  first = g_hash_table_lookup (self->by_key, key);
-  if (first != NULL)
+  first = govstats_unit_store_find (self->units, key);
+  if (first >= 0)
     {
-      g_autofree char *zh = g_strdup_printf ("%s 有两份报告：%s 与 %s。只汇总了先加入的 %s，请确认哪一份是正式报告。",
-                                             display, first->file ? first->file : "?", file ? file : "?",
-                                             first->file ? first->file : "?");
-      g_autofree char *en = g_strdup_printf ("%s has two reports: %s and %s. Only the first, %s, was consolidated; "
-                                             "say which one is the report of record.",
-                                             display, first->file ? first->file : "?", file ? file : "?",
-                                             first->file ? first->file : "?");
+      g_auto(GovstatsUnitRecord) record = { 0 };
+      const char *first_file;
+      g_autofree char *zh = NULL, *en = NULL;
+
+      if (!govstats_unit_store_get (self->units, (guint) first, &record, NULL, NULL))
+        record.file = NULL;
+      first_file = record.file ? record.file : "?";
+      zh = g_strdup_printf ("%s 有两份报告：%s 与 %s。只汇总了先加入的 %s，请确认哪一份是正式报告。",
+                            display, first_file, file ? file : "?", first_file);
+      en = g_strdup_printf ("%s has two reports: %s and %s. Only the first, %s, was consolidated; "
+                            "say which one is the report of record.", display, first_file, file ? file : "?", first_file);
       input_finding (self, "rollup.duplicate_unit", GOVSTATS_SEVERITY_ERROR, zh, en, name,
                      roster_code ? roster_code : code, file);
       return;
@@ -623,7 +578,7 @@ add_checked (GovstatsRollup *self,
   n_cells = govstats_schema_get_n_cells (schema);
   for (guint i = 0; i < n_cells; i++)
     {
-      StoreEntry e;
+      GovstatsStoreEntry e;
       gint64 *kind_sum = &l->kind_sums[(gsize) kind * n_cells + i];
 
       if (!set[i])
@@ -694,28 +649,9 @@ add_checked (GovstatsRollup *self,
         }
     }
 
-  entry = g_new0 (UnitEntry, 1);
-  entry->code = g_strdup (roster_code ? roster_code : code);
-  entry->name = g_strdup (name);
-  entry->kind = kind;
-  entry->file = g_strdup (file);
-  entry->layout = layout_index;
-  entry->n_entries = entries->len;
-  if (ensure_store (self))
-    {
-      entry->offset = self->store_size;
-      if (entries->len == 0)
-        ;   /* a report with every cell blank: nothing to store */
-      else if (fseeko (self->store, self->store_size, SEEK_SET) == 0 &&
-               fwrite (entries->data, sizeof (StoreEntry), entries->len, self->store) == entries->len)
-        self->store_size += (goffset) (sizeof (StoreEntry) * entries->len);
-      else
-        entry->offset = -1;
-    }
-  else
-    entry->offset = -1;
-  g_ptr_array_add (self->units, entry);
-  g_hash_table_insert (self->by_key, g_strdup (key), entry);
+  /* The store knows the unit by its code, else its name, else its file: @key. */
+  govstats_unit_store_append (self->units, roster_code ? roster_code : code, name, file, kind, layout_index,
+                              (const GovstatsStoreEntry *) entries->data, entries->len);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
 }
 
@@ -1160,13 +1096,19 @@ report_mixed_versions (GovstatsRollup *self,
                             cells->str);
       finding = govstats_finding_new ("rollup.mixed_version", GOVSTATS_SEVERITY_ERROR, zh, en);
       {
-        g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-        for (guint u = 0; u < self->units->len; u++)
+        g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+        guint n_units = govstats_unit_store_get_n_units (self->units);
+
+        for (guint u = 0; u < n_units; u++)
           {
-            UnitEntry *entry = self->units->pdata[u];
-            const char *id = entry->code ? entry->code : entry->name;
-            if (self->layouts->pdata[entry->layout] == l && id)
-              g_ptr_array_add (codes, (gpointer) id);
+            g_auto(GovstatsUnitRecord) record = { 0 };
+            const char *id;
+
+            if (!govstats_unit_store_get (self->units, u, &record, NULL, NULL))
+              continue;
+            id = record.code ? record.code : record.name;
+            if (self->layouts->pdata[record.layout] == l && id)
+              g_ptr_array_add (codes, g_strdup (id));
           }
         g_ptr_array_add (codes, NULL);
         govstats_finding_set_units (finding, (const char * const *) codes->pdata);
@@ -1264,11 +1206,7 @@ govstats_rollup_consolidate (GovstatsRollup *self)
     }
   (void) n_target;
 
-  for (guint i = 0; i < self->units->len; i++)
-    {
-      UnitEntry *u = self->units->pdata[i];
-      govstats_report_add_source_unit (result, u->code, u->name, u->file);
-    }
+  govstats_report_set_source_store (result, self->units, govstats_unit_store_get_n_units (self->units));
 
   if (self->indicators->len > 0)
     {
@@ -1300,7 +1238,7 @@ govstats_rollup_consolidate (GovstatsRollup *self)
           GovstatsFinding *finding;
           const char *units[] = { codes[i], NULL };
 
-          if (g_hash_table_contains (self->by_key, codes[i]))
+          if (govstats_unit_store_find (self->units, codes[i]) >= 0)
             continue;
           zh = g_strdup_printf ("汇总名单上的 %s（%s）没有报告：汇总表不含该单位的数字。", name, codes[i]);
           en = g_strdup_printf ("%s (%s) is on the roster but has no report: the consolidation lacks its figures.",
@@ -1359,7 +1297,7 @@ guint
 govstats_rollup_get_n_units (GovstatsRollup *self)
 {
   g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), 0);
-  return self->units->len;
+  return govstats_unit_store_get_n_units (self->units);
 }
 
 static GovstatsSchema *
@@ -1387,16 +1325,17 @@ check_result_path (GovstatsRollup *self,
  * read back from the rollup's compact store, not from the report files.
  *
  * Returns: (transfer container) (element-type GovstatsContribution): the
- *   contributions, or %NULL with %GOVSTATS_ERROR_UNKNOWN_KEY
+ *   contributions, or %NULL with %GOVSTATS_ERROR_UNKNOWN_KEY (or
+ *   %GOVSTATS_ERROR_IO if the store cannot be read back)
  */
 GPtrArray *
 govstats_rollup_get_contributions (GovstatsRollup *self,
                                    const char     *path,
                                    GError        **error)
 {
-  GPtrArray *result;
-  g_autofree StoreEntry *buffer = NULL;
-  gsize buffer_len = 0;
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GovstatsStoreEntry));
+  guint n_units;
 
   g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -1404,52 +1343,46 @@ govstats_rollup_get_contributions (GovstatsRollup *self,
     return NULL;
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) govstats_contribution_free);
-  if (self->store)
-    fflush (self->store);
-  for (guint i = 0; i < self->units->len; i++)
+  n_units = govstats_unit_store_get_n_units (self->units);
+  for (guint i = 0; i < n_units; i++)
     {
-      UnitEntry *u = self->units->pdata[i];
-      LayoutSums *l = self->layouts->pdata[u->layout];
-      int cell = govstats_schema_lookup_cell (l->schema, path);
+      g_auto(GovstatsUnitRecord) u = { 0 };
+      const GovstatsStoreEntry *e;
       GovstatsContribution *c;
+      LayoutSums *l;
+      int cell;
+      guint lo = 0, hi;
 
+      if (!govstats_unit_store_get (self->units, i, &u, entries, error))
+        return NULL;
+      l = self->layouts->pdata[u.layout];
+      cell = govstats_schema_lookup_cell (l->schema, path);
       if (cell < 0)
         continue;   /* a unit of another layout without this cell */
       c = g_new0 (GovstatsContribution, 1);
-      c->unit_code = g_strdup (u->code);
-      c->unit_name = g_strdup (u->name);
-      c->unit_kind = u->kind;
-      c->file = g_strdup (u->file);
-      if (u->offset >= 0 && u->n_entries > 0)
+      c->unit_code = g_strdup (u.code);
+      c->unit_name = g_strdup (u.name);
+      c->unit_kind = u.kind;
+      c->file = g_strdup (u.file);
+      /* Entries are in cell order: search. */
+      e = (const GovstatsStoreEntry *) entries->data;
+      hi = entries->len;
+      while (lo < hi)
         {
-          if (buffer_len < u->n_entries)
-            {
-              buffer_len = u->n_entries;
-              buffer = g_renew (StoreEntry, buffer, buffer_len);
-            }
-          if (fseeko (self->store, u->offset, SEEK_SET) == 0 &&
-              fread (buffer, sizeof (StoreEntry), u->n_entries, self->store) == u->n_entries)
-            {
-              /* Entries are in cell order: search. */
-              guint lo = 0, hi = u->n_entries;
-              while (lo < hi)
-                {
-                  guint mid = (lo + hi) / 2;
-                  if (buffer[mid].cell < cell)
-                    lo = mid + 1;
-                  else
-                    hi = mid;
-                }
-              if (lo < u->n_entries && buffer[lo].cell == cell)
-                {
-                  c->is_set = TRUE;
-                  c->value = buffer[lo].value;
-                }
-            }
+          guint mid = (lo + hi) / 2;
+          if (e[mid].cell < cell)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo < entries->len && e[lo].cell == cell)
+        {
+          c->is_set = TRUE;
+          c->value = e[lo].value;
         }
       g_ptr_array_add (result, c);
     }
-  return result;
+  return g_steal_pointer (&result);
 }
 
 /**

@@ -1257,37 +1257,6 @@ test_load_io_errors (void)
 
 /* ---------- saving ---------- */
 
-static guint
-count_dir_entries (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (d);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
-      else
-        g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 static void
 test_save_atomic (void)
 {
@@ -1311,7 +1280,7 @@ test_save_atomic (void)
   g_assert_cmpuint (length, ==, data_length);
   g_assert_cmpstr (contents, ==, data);
   /* Only the file itself: no temporary file is left behind. */
-  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_dir_entries (dir), ==, 1);
 
   loaded = govstats_report_new_from_file (target, &error);
   g_assert_no_error (error);
@@ -1325,9 +1294,9 @@ test_save_atomic (void)
   g_assert_no_error (error);
   contents = test_read_file (target, &length);
   g_assert_nonnull (strstr (contents, "第二版"));
-  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_dir_entries (dir), ==, 1);
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 static void
@@ -1348,9 +1317,9 @@ test_save_missing_directory (void)
   g_assert_nonnull (strstr (error->message, target));
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_dir_entries (dir), ==, 0);
+  g_assert_cmpuint (test_count_dir_entries (dir), ==, 0);
 
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* The child part of the test below: a file size limit makes the write fail
@@ -1395,7 +1364,7 @@ test_save_failure_keeps_old_file (void)
   g_assert_false (govstats_report_save_to_file (report, target, &error));
   g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO);
   g_assert_true (g_file_test (target, G_FILE_TEST_IS_DIR));
-  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_dir_entries (dir), ==, 1);
   g_clear_error (&error);
   g_assert_cmpint (g_rmdir (target), ==, 0);
 
@@ -1417,9 +1386,9 @@ test_save_failure_keeps_old_file (void)
     g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO);
   contents = test_read_file (target, &length);
   g_assert_cmpstr (contents, ==, "old");
-  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_dir_entries (dir), ==, 1);
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 /* ---------- copy ---------- */

@@ -1,0 +1,68 @@
+/* govstats-unit-store-private.h — the units of a consolidation, kept on disk
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "govstats-types.h"
+
+G_BEGIN_DECLS
+
+/* One set cell of a unit: its index in the unit's layout and its value. */
+typedef struct {
+  guint16 cell;
+  gint64  value;
+} __attribute__ ((packed)) GovstatsStoreEntry;
+
+/* What the store gives back for a unit. code, name and file share one block:
+ * free them with govstats_unit_record_clear(). */
+typedef struct {
+  char            *code;
+  char            *name;
+  char            *file;
+  GovstatsUnitKind kind;
+  guint            layout;
+  guint            n_entries;
+} GovstatsUnitRecord;
+
+/* An append-only list of units (code, name, file, kind, layout and set cell
+ * values) in an unlinked temporary file, with about 40 bytes a unit in
+ * memory (where it is, and a slot of the index by key). If
+ * the file cannot be made or written, the rest stays in memory: nothing is
+ * lost. Thread-safe; reference counted. */
+typedef struct _GovstatsUnitStore GovstatsUnitStore;
+
+GovstatsUnitStore *govstats_unit_store_new         (void);
+GovstatsUnitStore *govstats_unit_store_ref         (GovstatsUnitStore *store);
+void               govstats_unit_store_unref       (GovstatsUnitStore *store);
+guint              govstats_unit_store_get_n_units (GovstatsUnitStore *store);
+/* Returns the index of the new unit. @entries are in cell order. */
+guint              govstats_unit_store_append      (GovstatsUnitStore        *store,
+                                                    const char               *code,
+                                                    const char               *name,
+                                                    const char               *file,
+                                                    GovstatsUnitKind          kind,
+                                                    guint                     layout,
+                                                    const GovstatsStoreEntry *entries,
+                                                    guint                     n_entries);
+/* Reads unit @index back; its cell values too if @entries (GArray of
+ * GovstatsStoreEntry) is given. FALSE with GOVSTATS_ERROR_IO if the
+ * temporary file cannot be read. */
+gboolean           govstats_unit_store_get         (GovstatsUnitStore  *store,
+                                                    guint               index,
+                                                    GovstatsUnitRecord *record,
+                                                    GArray             *entries,
+                                                    GError            **error);
+/* The first unit whose key (govstats_unit_record_key()) is @key, or -1. */
+int                govstats_unit_store_find        (GovstatsUnitStore  *store,
+                                                    const char         *key);
+/* The key a consolidation knows a unit by: its code, else its name, else its file. */
+const char        *govstats_unit_record_key        (const GovstatsUnitRecord *record);
+void               govstats_unit_record_clear      (GovstatsUnitRecord *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovstatsUnitStore, govstats_unit_store_unref)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GovstatsUnitRecord, govstats_unit_record_clear)
+
+G_END_DECLS

@@ -1,0 +1,381 @@
+/* govstats-unit-store.c — the units of a consolidation, kept on disk
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A national consolidation adds 200,000 units. Holding their codes, names,
+ * file names and values in memory made memory grow with every unit; here
+ * each unit is one record appended to an unlinked temporary file:
+ *
+ *   u32 code length + 1 (0: none), u32 name length + 1, u32 file length + 1,
+ *   the three strings without their NULs, then n × (u16 cell, i64 value)
+ *
+ * and memory keeps 24 bytes a unit to find it again, plus 16 to 32 bytes of
+ * an index by key (for duplicates). Records are gathered in
+ * a buffer and written 256 KiB at a time. If the file cannot be made, or a
+ * write fails, the buffer simply keeps growing: the store is then in memory,
+ * and still complete.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "govstats-error.h"
+#include "govstats-unit-store-private.h"
+
+#define FLUSH_SIZE (256 * 1024)
+#define HEAD_SIZE  12
+
+typedef struct {
+  guint64 offset;      /* of the record in the store */
+  guint32 head_len;    /* the three lengths and the strings */
+  guint32 n_entries;
+  guint16 layout;
+  guint8  kind;
+} UnitIndex;
+
+struct _GovstatsUnitStore {
+  GMutex      lock;
+  GArray     *index;       /* UnitIndex */
+  int         fd;          /* -1: not made yet, or not usable */
+  gboolean    file_failed; /* stop trying the file */
+  guint64     on_disk;     /* bytes [0, on_disk) are in the file */
+  GByteArray *tail;        /* bytes [on_disk, on_disk + tail->len) */
+  guint64    *keyed;       /* by key: open addressing, hash << 32 | (index + 1) */
+  guint       n_slots;     /* a power of two, at least twice the units */
+};
+
+static void index_key (GovstatsUnitStore *store,
+                       const char        *key,
+                       guint              index);
+
+static void
+store_clear (gpointer data)
+{
+  GovstatsUnitStore *store = data;
+
+  if (store->fd >= 0)
+    close (store->fd);
+  g_array_unref (store->index);
+  g_byte_array_unref (store->tail);
+  g_free (store->keyed);
+  g_mutex_clear (&store->lock);
+}
+
+GovstatsUnitStore *
+govstats_unit_store_new (void)
+{
+  GovstatsUnitStore *store = g_atomic_rc_box_new0 (GovstatsUnitStore);
+
+  g_mutex_init (&store->lock);
+  store->index = g_array_new (FALSE, FALSE, sizeof (UnitIndex));
+  store->fd = -1;
+  store->tail = g_byte_array_new ();
+  return store;
+}
+
+GovstatsUnitStore *
+govstats_unit_store_ref (GovstatsUnitStore *store)
+{
+  return g_atomic_rc_box_acquire (store);
+}
+
+void
+govstats_unit_store_unref (GovstatsUnitStore *store)
+{
+  g_atomic_rc_box_release_full (store, store_clear);
+}
+
+guint
+govstats_unit_store_get_n_units (GovstatsUnitStore *store)
+{
+  guint n;
+
+  g_mutex_lock (&store->lock);
+  n = store->index->len;
+  g_mutex_unlock (&store->lock);
+  return n;
+}
+
+/* Moves the buffer to the file. On any failure the buffer stays as it is,
+ * and the store carries on in memory. */
+static void
+flush_tail (GovstatsUnitStore *store)
+{
+  gsize done = 0;
+
+  if (store->file_failed || store->tail->len == 0)
+    return;
+  if (store->fd < 0)
+    {
+      g_autofree char *path = NULL;
+
+      store->fd = g_file_open_tmp ("govstats-rollup-XXXXXX", &path, NULL);
+      if (store->fd < 0)
+        {
+          store->file_failed = TRUE;
+          return;
+        }
+      /* The file lives only as long as the store: remove its name at once. */
+      g_unlink (path);
+    }
+  while (done < store->tail->len)
+    {
+      gssize n = pwrite (store->fd, store->tail->data + done, store->tail->len - done,
+                         (off_t) (store->on_disk + done));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          /* What did get written is simply written again later, if ever:
+           * the buffer still holds it all. */
+          store->file_failed = TRUE;
+          return;
+        }
+      done += (gsize) n;
+    }
+  store->on_disk += store->tail->len;
+  g_byte_array_set_size (store->tail, 0);
+}
+
+static void
+append_string (GByteArray *tail,
+               const char *s,
+               guint32    *len)
+{
+  *len = s ? (guint32) strlen (s) + 1 : 0;
+  if (s)
+    g_byte_array_append (tail, (const guint8 *) s, *len - 1);
+}
+
+guint
+govstats_unit_store_append (GovstatsUnitStore        *store,
+                            const char               *code,
+                            const char               *name,
+                            const char               *file,
+                            GovstatsUnitKind          kind,
+                            guint                     layout,
+                            const GovstatsStoreEntry *entries,
+                            guint                     n_entries)
+{
+  UnitIndex unit = { 0 };
+  guint32 lens[3];
+  guint start, index;
+
+  g_mutex_lock (&store->lock);
+  unit.offset = store->on_disk + store->tail->len;
+  start = store->tail->len;
+  g_byte_array_set_size (store->tail, start + HEAD_SIZE);
+  append_string (store->tail, code, &lens[0]);
+  append_string (store->tail, name, &lens[1]);
+  append_string (store->tail, file, &lens[2]);
+  memcpy (store->tail->data + start, lens, HEAD_SIZE);
+  unit.head_len = store->tail->len - start;
+  if (n_entries > 0)
+    g_byte_array_append (store->tail, (const guint8 *) entries, n_entries * (guint) sizeof (GovstatsStoreEntry));
+  unit.n_entries = n_entries;
+  unit.layout = (guint16) layout;
+  unit.kind = (guint8) kind;
+  g_array_append_val (store->index, unit);
+  index = store->index->len - 1;
+  index_key (store, code ? code : name ? name : file ? file : "?", index);
+  if (store->tail->len >= FLUSH_SIZE)
+    flush_tail (store);
+  g_mutex_unlock (&store->lock);
+  return index;
+}
+
+/* Copies bytes [offset, offset + length) of the store to @out. */
+static gboolean
+read_range (GovstatsUnitStore *store,
+            guint64            offset,
+            gsize              length,
+            guint8            *out,
+            GError           **error)
+{
+  while (length > 0 && offset < store->on_disk)
+    {
+      gsize want = (gsize) MIN ((guint64) length, store->on_disk - offset);
+      gssize n = pread (store->fd, out, want, (off_t) offset);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : EIO;
+          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO,
+                       "cannot read the consolidation's temporary store: %s", g_strerror (saved));
+          return FALSE;
+        }
+      out += n;
+      offset += (guint64) n;
+      length -= (gsize) n;
+    }
+  if (length > 0)
+    memcpy (out, store->tail->data + (offset - store->on_disk), length);
+  return TRUE;
+}
+
+static gboolean
+get_locked (GovstatsUnitStore  *store,
+            guint               index,
+            GovstatsUnitRecord *record,
+            GArray             *entries,
+            GError            **error)
+{
+  UnitIndex unit;
+  guint32 lens[3];
+  char *block, *p;
+  gboolean ok;
+
+  memset (record, 0, sizeof *record);
+  g_assert (index < store->index->len);
+  unit = g_array_index (store->index, UnitIndex, index);
+  /* The three strings, each followed by a NUL, in one block. */
+  block = g_malloc (unit.head_len - HEAD_SIZE + 3);
+  ok = read_range (store, unit.offset, HEAD_SIZE, (guint8 *) lens, error) &&
+       read_range (store, unit.offset + HEAD_SIZE, unit.head_len - HEAD_SIZE, (guint8 *) block + 3, error);
+  if (ok && entries)
+    {
+      g_array_set_size (entries, unit.n_entries);
+      ok = read_range (store, unit.offset + unit.head_len, (gsize) unit.n_entries * sizeof (GovstatsStoreEntry),
+                       (guint8 *) entries->data, error);
+    }
+  if (!ok)
+    {
+      g_free (block);
+      return FALSE;
+    }
+  /* Shift each string left by the NULs before it: "\0\0\0abc" + "de" → "abc\0de\0". */
+  p = block;
+  {
+    const char *src = block + 3;
+    char **fields[3] = { &record->code, &record->name, &record->file };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        if (lens[i] == 0)
+          continue;
+        memmove (p, src, lens[i] - 1);
+        p[lens[i] - 1] = '\0';
+        *fields[i] = p;
+        p += lens[i];
+        src += lens[i] - 1;
+      }
+  }
+  /* The first string present starts the block, and frees it. */
+  if (record->code == NULL && record->name == NULL && record->file == NULL)
+    g_free (block);
+  record->kind = unit.kind;
+  record->layout = unit.layout;
+  record->n_entries = unit.n_entries;
+  return TRUE;
+}
+
+gboolean
+govstats_unit_store_get (GovstatsUnitStore  *store,
+                         guint               index,
+                         GovstatsUnitRecord *record,
+                         GArray             *entries,
+                         GError            **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&store->lock);
+  ok = get_locked (store, index, record, entries, error);
+  g_mutex_unlock (&store->lock);
+  return ok;
+}
+
+static guint32
+key_hash (const char *key)
+{
+  guint32 h = 2166136261u;   /* FNV-1a */
+
+  for (const guchar *p = (const guchar *) key; *p; p++)
+    h = (h ^ *p) * 16777619u;
+  return h;
+}
+
+static void
+insert_key (guint64 *keyed,
+            guint    n_slots,
+            guint32  hash,
+            guint    index)
+{
+  guint i = hash & (n_slots - 1);
+
+  while (keyed[i] != 0)
+    i = (i + 1) & (n_slots - 1);
+  keyed[i] = (guint64) hash << 32 | (guint64) (index + 1);
+}
+
+/* Called with the lock held, after unit @index was appended. */
+static void
+index_key (GovstatsUnitStore *store,
+           const char        *key,
+           guint              index)
+{
+  if ((store->index->len + 1) * 2 > store->n_slots)
+    {
+      guint n_slots = MAX (store->n_slots * 2, 64);
+      guint64 *keyed = g_new0 (guint64, n_slots);
+
+      for (guint i = 0; i < store->n_slots; i++)
+        if (store->keyed[i] != 0)
+          insert_key (keyed, n_slots, (guint32) (store->keyed[i] >> 32), (guint) (store->keyed[i] & 0xffffffffu) - 1);
+      g_free (store->keyed);
+      store->keyed = keyed;
+      store->n_slots = n_slots;
+    }
+  insert_key (store->keyed, store->n_slots, key_hash (key), index);
+}
+
+int
+govstats_unit_store_find (GovstatsUnitStore *store,
+                          const char        *key)
+{
+  guint32 hash = key_hash (key);
+  int found = -1;
+
+  g_mutex_lock (&store->lock);
+  for (guint i = hash & (store->n_slots - 1); store->n_slots > 0 && store->keyed[i] != 0;
+       i = (i + 1) & (store->n_slots - 1))
+    {
+      g_auto(GovstatsUnitRecord) record = { 0 };
+      g_autoptr(GError) error = NULL;
+      guint index = (guint) (store->keyed[i] & 0xffffffffu) - 1;
+
+      if ((guint32) (store->keyed[i] >> 32) != hash)
+        continue;
+      if (!get_locked (store, index, &record, NULL, &error))
+        {
+          g_warning ("%s", error->message);
+          continue;
+        }
+      /* Several units can share a key only if added so: the first wins. */
+      if (g_str_equal (govstats_unit_record_key (&record), key) && (found < 0 || (int) index < found))
+        found = (int) index;
+    }
+  g_mutex_unlock (&store->lock);
+  return found;
+}
+
+const char *
+govstats_unit_record_key (const GovstatsUnitRecord *record)
+{
+  return record->code ? record->code : record->name ? record->name : record->file ? record->file : "?";
+}
+
+void
+govstats_unit_record_clear (GovstatsUnitRecord *record)
+{
+  /* The block starts with the first string present. */
+  char *block = record->code ? record->code : record->name ? record->name : record->file;
+
+  g_free (block);
+  memset (record, 0, sizeof *record);
+}
