@@ -751,27 +751,83 @@ load_one (gpointer data,
   g_mutex_unlock (&batch->mutex);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+/* The files to add, in order. A national roll-up lists 200,000 files: each
+ * is kept as a folder index and a name in one buffer (about 25 bytes a
+ * file), not as a full path of its own. */
+typedef struct {
+  GPtrArray *folders;   /* char *, folder paths as given */
+  GString   *names;     /* NUL-terminated names, one after the other */
+  GArray    *entries;   /* FileEntry, in the order to add */
+} FileList;
+
+typedef struct {
+  guint32 folder;       /* NO_FOLDER: the name is a path given as is */
+  guint32 name;         /* offset in names */
+} FileEntry;
+
+#define NO_FOLDER G_MAXUINT32
+
+static void
+file_list_free (FileList *list)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  g_ptr_array_unref (list->folders);
+  g_string_free (list->names, TRUE);
+  g_array_unref (list->entries);
+  g_free (list);
 }
 
-static GPtrArray *
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FileList, file_list_free)
+
+static void
+file_list_add (FileList   *list,
+               guint32     folder,
+               const char *name)
+{
+  FileEntry e = { folder, (guint32) list->names->len };
+
+  g_string_append_len (list->names, name, (gssize) strlen (name) + 1);
+  g_array_append_val (list->entries, e);
+}
+
+static char *
+file_list_dup_path (FileList *list,
+                    guint     index)
+{
+  FileEntry *e = &g_array_index (list->entries, FileEntry, index);
+  const char *name = list->names->str + e->name;
+
+  if (e->folder == NO_FOLDER)
+    return g_strdup (name);
+  return g_build_filename (list->folders->pdata[e->folder], name, NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  const GString *names = data;
+
+  return strcmp (names->str + ((const FileEntry *) a)->name, names->str + ((const FileEntry *) b)->name);
+}
+
+static FileList *
 expand_paths (const char * const *paths,
               GError            **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(FileList) list = g_new0 (FileList, 1);
 
+  list->folders = g_ptr_array_new_with_free_func (g_free);
+  list->names = g_string_new (NULL);
+  list->entries = g_array_new (FALSE, FALSE, sizeof (FileEntry));
   for (guint i = 0; paths[i]; i++)
     {
       if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
         {
           g_autoptr(GError) local = NULL;
           g_autoptr(GDir) dir = g_dir_open (paths[i], 0, &local);
-          g_autoptr(GPtrArray) found = g_ptr_array_new ();
           const char *name;
+          guint first = list->entries->len;
 
           if (dir == NULL)
             {
@@ -779,17 +835,18 @@ expand_paths (const char * const *paths,
                            paths[i], local->message);
               return NULL;
             }
+          g_ptr_array_add (list->folders, g_strdup (paths[i]));
           while ((name = g_dir_read_name (dir)) != NULL)
             if (g_str_has_suffix (name, ".json"))
-              g_ptr_array_add (found, g_build_filename (paths[i], name, NULL));
-          g_ptr_array_sort (found, compare_strings);
-          for (guint k = 0; k < found->len; k++)
-            g_ptr_array_add (files, found->pdata[k]);
+              file_list_add (list, list->folders->len - 1, name);
+          /* A folder's files in name order. */
+          g_qsort_with_data (&g_array_index (list->entries, FileEntry, first), (gint) (list->entries->len - first),
+                             sizeof (FileEntry), compare_names, list->names);
         }
       else
-        g_ptr_array_add (files, g_strdup (paths[i]));
+        file_list_add (list, NO_FOLDER, paths[i]);
     }
-  return g_steal_pointer (&files);
+  return g_steal_pointer (&list);
 }
 
 typedef void (*ProgressFunc) (GovstatsRollup *self, guint done, guint total, gpointer data);
@@ -802,15 +859,16 @@ add_files_internal (GovstatsRollup     *self,
                     gpointer            progress_data,
                     GError            **error)
 {
-  g_autoptr(GPtrArray) files = expand_paths (paths, error);
-  guint n_threads;
+  g_autoptr(FileList) files = expand_paths (paths, error);
+  guint n_files, n_threads;
 
   if (files == NULL)
     return FALSE;
+  n_files = files->entries->len;
   n_threads = MAX (1, MIN (g_get_num_processors (), 8));
-  for (guint start = 0; start < files->len; start += BATCH_SIZE)
+  for (guint start = 0; start < n_files; start += BATCH_SIZE)
     {
-      guint n = MIN (BATCH_SIZE, files->len - start);
+      guint n = MIN (BATCH_SIZE, n_files - start);
       Batch batch = { self, NULL, (gint) n };
       GThreadPool *pool;
 
@@ -824,7 +882,7 @@ add_files_internal (GovstatsRollup     *self,
       pool = g_thread_pool_new (load_one, &batch, (int) n_threads, FALSE, NULL);
       for (guint i = 0; i < n; i++)
         {
-          batch.slots[i].file = files->pdata[start + i];
+          batch.slots[i].file = file_list_dup_path (files, start + i);
           g_thread_pool_push (pool, &batch.slots[i], NULL);
         }
       g_mutex_lock (&batch.mutex);
@@ -844,14 +902,15 @@ add_files_internal (GovstatsRollup     *self,
           g_clear_object (&slot->report);
           g_clear_pointer (&slot->findings, g_ptr_array_unref);
           g_clear_error (&slot->error);
+          g_free (slot->file);
         }
       g_free (batch.slots);
       g_mutex_clear (&batch.mutex);
       g_cond_clear (&batch.cond);
       if (progress)
-        progress (self, start + n, files->len, progress_data);
+        progress (self, start + n, n_files, progress_data);
     }
-  if (files->len == 0 && progress)
+  if (n_files == 0 && progress)
     progress (self, 0, 0, progress_data);
   return TRUE;
 }
