@@ -24,35 +24,105 @@
  * alias ([method@Govstats.Roster.match]).
  */
 
+/* A national roster lists 200,000 units: they are kept compactly, about
+ * 100 bytes a unit. Strings live in one string chunk (their addresses never
+ * change, so they can be handed out), and the two indexes are open-addressing
+ * tables of (unit, which name) pairs rather than hash tables of pointers. */
 typedef struct {
-  char            *code;
-  char            *name;
-  GovstatsUnitKind kind;
-  GStrv            aliases;
+  const char *code;
+  const char *name;
+  guint32     aliases;   /* index in alias_lists, or NO_ALIASES */
+  guint32     kind;
 } Unit;
+
+#define NO_ALIASES G_MAXUINT32
+
+/* A slot: 0 is empty, else (unit index + 1) | (which << 32), where which is
+ * 0 for the code or the name and k + 1 for alias k. */
+typedef struct {
+  guint64 *slots;
+  guint    n_slots;   /* a power of two, at least twice n */
+  guint    n;
+} NameIndex;
 
 struct _GovstatsRoster
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  char       *name;
-  int         year;
-  GPtrArray  *units;       /* Unit, in roster order */
-  GHashTable *by_code;     /* code → Unit */
-  GHashTable *by_name;     /* name or alias → Unit */
+  char         *name;
+  int           year;
+  GStringChunk *strings;
+  GArray       *units;        /* Unit, in roster order */
+  GPtrArray    *alias_lists;  /* GStrv of the units that have aliases */
+  NameIndex     by_code;
+  NameIndex     by_name;      /* names and aliases */
 };
 
 G_DEFINE_FINAL_TYPE (GovstatsRoster, govstats_roster, G_TYPE_OBJECT)
 
-static void
-unit_free (gpointer data)
-{
-  Unit *unit = data;
+static const char * const no_aliases[] = { NULL };
 
-  g_free (unit->code);
-  g_free (unit->name);
-  g_strfreev (unit->aliases);
-  g_free (unit);
+static const char *
+slot_key (GovstatsRoster  *self,
+          const NameIndex *index,
+          guint64          slot)
+{
+  const Unit *unit = &g_array_index (self->units, Unit, (guint) (slot & G_MAXUINT32) - 1);
+  guint which = (guint) (slot >> 32);
+
+  if (index == &self->by_code)
+    return unit->code;
+  if (which == 0)
+    return unit->name;
+  return ((char **) self->alias_lists->pdata[unit->aliases])[which - 1];
+}
+
+static void
+index_place (GovstatsRoster  *self,
+             const NameIndex *index,
+             guint64          slot)
+{
+  guint i = g_str_hash (slot_key (self, index, slot)) & (index->n_slots - 1);
+
+  while (index->slots[i] != 0)
+    i = (i + 1) & (index->n_slots - 1);
+  index->slots[i] = slot;
+}
+
+static void
+index_insert (GovstatsRoster *self,
+              NameIndex      *index,
+              guint           unit,
+              guint           which)
+{
+  if ((index->n + 1) * 2 > index->n_slots)
+    {
+      guint64 *old = index->slots;
+      guint n_old = index->n_slots;
+
+      index->n_slots = MAX (64, n_old * 2);
+      index->slots = g_new0 (guint64, index->n_slots);
+      for (guint i = 0; i < n_old; i++)
+        if (old[i] != 0)
+          index_place (self, index, old[i]);
+      g_free (old);
+    }
+  index_place (self, index, (guint64) (unit + 1) | ((guint64) which << 32));
+  index->n++;
+}
+
+/* The unit with this code (by_code) or name or alias (by_name), or NULL. */
+static Unit *
+index_lookup (GovstatsRoster  *self,
+              const NameIndex *index,
+              const char      *key)
+{
+  if (index->n_slots == 0)
+    return NULL;
+  for (guint i = g_str_hash (key) & (index->n_slots - 1); index->slots[i] != 0; i = (i + 1) & (index->n_slots - 1))
+    if (g_str_equal (slot_key (self, index, index->slots[i]), key))
+      return &g_array_index (self->units, Unit, (guint) (index->slots[i] & G_MAXUINT32) - 1);
+  return NULL;
 }
 
 static void
@@ -61,9 +131,11 @@ govstats_roster_finalize (GObject *object)
   GovstatsRoster *self = GOVSTATS_ROSTER (object);
 
   g_free (self->name);
-  g_hash_table_unref (self->by_code);
-  g_hash_table_unref (self->by_name);
-  g_ptr_array_unref (self->units);
+  g_string_chunk_free (self->strings);
+  g_array_unref (self->units);
+  g_ptr_array_unref (self->alias_lists);
+  g_free (self->by_code.slots);
+  g_free (self->by_name.slots);
 
   G_OBJECT_CLASS (govstats_roster_parent_class)->finalize (object);
 }
@@ -77,9 +149,9 @@ govstats_roster_class_init (GovstatsRosterClass *klass)
 static void
 govstats_roster_init (GovstatsRoster *self)
 {
-  self->units = g_ptr_array_new_with_free_func (unit_free);
-  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  self->alias_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
 /**
@@ -138,7 +210,8 @@ govstats_roster_add_unit (GovstatsRoster     *self,
                           const char * const *aliases,
                           GError            **error)
 {
-  Unit *unit;
+  Unit unit;
+  guint n_aliases = aliases ? g_strv_length ((char **) aliases) : 0;
 
   g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), FALSE);
   g_return_val_if_fail (code != NULL && name != NULL, FALSE);
@@ -149,35 +222,39 @@ govstats_roster_add_unit (GovstatsRoster     *self,
                    "a unit needs a code and a name (code “%s”, name “%s”)", code, name);
       return FALSE;
     }
-  if (g_hash_table_contains (self->by_code, code))
+  if (index_lookup (self, &self->by_code, code))
     {
       g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "unit code “%s” appears twice in the roster", code);
       return FALSE;
     }
-  if (g_hash_table_contains (self->by_name, name))
+  if (index_lookup (self, &self->by_name, name))
     {
       g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "unit name “%s” appears twice in the roster", name);
       return FALSE;
     }
   for (guint i = 0; aliases && aliases[i]; i++)
-    if (g_hash_table_contains (self->by_name, aliases[i]) || g_str_equal (aliases[i], name))
+    if (index_lookup (self, &self->by_name, aliases[i]) || g_str_equal (aliases[i], name))
       {
         g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                      "alias “%s” of unit %s names another unit of the roster", aliases[i], code);
         return FALSE;
       }
-  unit = g_new0 (Unit, 1);
-  unit->code = g_strdup (code);
-  unit->name = g_strdup (name);
-  unit->kind = kind;
-  unit->aliases = aliases ? g_strdupv ((char **) aliases) : g_new0 (char *, 1);
-  g_ptr_array_add (self->units, unit);
-  g_hash_table_insert (self->by_code, unit->code, unit);
-  g_hash_table_insert (self->by_name, unit->name, unit);
-  for (guint i = 0; unit->aliases[i]; i++)
-    g_hash_table_insert (self->by_name, unit->aliases[i], unit);
+  unit.code = g_string_chunk_insert (self->strings, code);
+  unit.name = g_string_chunk_insert (self->strings, name);
+  unit.kind = kind;
+  unit.aliases = NO_ALIASES;
+  if (n_aliases > 0)
+    {
+      unit.aliases = self->alias_lists->len;
+      g_ptr_array_add (self->alias_lists, g_strdupv ((char **) aliases));
+    }
+  g_array_append_val (self->units, unit);
+  index_insert (self, &self->by_code, self->units->len - 1, 0);
+  index_insert (self, &self->by_name, self->units->len - 1, 0);
+  for (guint i = 0; i < n_aliases; i++)
+    index_insert (self, &self->by_name, self->units->len - 1, i + 1);
   return TRUE;
 }
 
@@ -710,7 +787,7 @@ govstats_roster_dup_codes (GovstatsRoster *self)
 
   g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), NULL);
   for (guint i = 0; i < self->units->len; i++)
-    g_strv_builder_add (builder, ((Unit *) self->units->pdata[i])->code);
+    g_strv_builder_add (builder, g_array_index (self->units, Unit, i).code);
   return g_strv_builder_end (builder);
 }
 
@@ -728,7 +805,7 @@ govstats_roster_has_unit (GovstatsRoster *self,
                           const char     *code)
 {
   g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), FALSE);
-  return code != NULL && g_hash_table_contains (self->by_code, code);
+  return code != NULL && index_lookup (self, &self->by_code, code) != NULL;
 }
 
 static Unit *
@@ -736,7 +813,7 @@ lookup (GovstatsRoster *self,
         const char     *code,
         const char     *func)
 {
-  Unit *unit = code ? g_hash_table_lookup (self->by_code, code) : NULL;
+  Unit *unit = code ? index_lookup (self, &self->by_code, code) : NULL;
 
   if (unit == NULL)
     g_critical ("%s: “%s” is not a unit code of the roster", func, code);
@@ -800,7 +877,11 @@ govstats_roster_get_unit_aliases (GovstatsRoster *self,
 
   g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), NULL);
   unit = lookup (self, code, G_STRFUNC);
-  return unit ? (const char * const *) unit->aliases : NULL;
+  if (unit == NULL)
+    return NULL;
+  if (unit->aliases == NO_ALIASES)
+    return no_aliases;
+  return (const char * const *) self->alias_lists->pdata[unit->aliases];
 }
 
 /**
@@ -823,8 +904,8 @@ govstats_roster_match (GovstatsRoster *self,
 
   g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), NULL);
   if (code != NULL)
-    unit = g_hash_table_lookup (self->by_code, code);
+    unit = index_lookup (self, &self->by_code, code);
   if (unit == NULL && name != NULL)
-    unit = g_hash_table_lookup (self->by_name, name);
+    unit = index_lookup (self, &self->by_name, name);
   return unit ? unit->code : NULL;
 }

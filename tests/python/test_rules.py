@@ -706,6 +706,39 @@ def test_roster_match_by_code_name_and_alias():
     assert (built.get_name(), built.get_year(), built.get_n_units()) == ('示例县', 2021, 2)
 
 
+def test_large_roster_matches_every_unit_by_code_name_and_alias():
+    """20,000 units, every fifth with two aliases: the compact indexes grow many
+    times; every unit is still found by each of its names, and a name, alias or
+    code given twice is refused however far apart."""
+    n = 20000
+    built = Govstats.Roster.new('全国样本', 2021)
+    for i in range(n):
+        aliases = ['别名甲%d' % i, '别名乙%d' % i] if i % 5 == 0 else None
+        kind = Govstats.UnitKind.TOWN if i % 3 == 0 else Govstats.UnitKind.DEPARTMENT
+        assert built.add_unit('U%05d' % i, '样本单位%d' % i, kind, aliases)
+    assert built.get_n_units() == n
+    codes = list(built.dup_codes())
+    assert codes == ['U%05d' % i for i in range(n)]
+    for i in range(n):
+        code = 'U%05d' % i
+        assert built.match(code, None) == code
+        assert built.match(None, '样本单位%d' % i) == code
+        assert built.get_unit_kind(code) == (Govstats.UnitKind.TOWN if i % 3 == 0 else Govstats.UnitKind.DEPARTMENT)
+        if i % 5 == 0:
+            assert built.match(None, '别名乙%d' % i) == code
+            assert list(built.get_unit_aliases(code)) == ['别名甲%d' % i, '别名乙%d' % i]
+        else:
+            assert list(built.get_unit_aliases(code)) == []
+    assert built.match(None, '别名甲%d' % 1) is None
+    assert not built.has_unit('U%05d' % n)
+    for code, name, aliases in [('U00000', '新单位', None), ('V1', '样本单位19999', None),
+                                ('V2', '新单位2', ['别名乙19995']), ('V3', '别名甲0', None)]:
+        with pytest.raises(GLib.Error) as info:
+            built.add_unit(code, name, Govstats.UnitKind.OTHER, aliases)
+        assert_govstats_error(info.value, Govstats.Error.INVALID_VALUE)
+    assert built.get_n_units() == n
+
+
 @pytest.mark.parametrize('text, code', [
     # A code twice.
     ('{"units": [{"code": "D01", "name": "甲", "kind": "department"},'
