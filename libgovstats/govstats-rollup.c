@@ -29,8 +29,10 @@
  * Reports are added one by one, or as files and folders (loaded and checked
  * on every core, see [method@Govstats.Rollup.add_files_async]); each is
  * checked against the rules of its layout as it is added, its cells are
- * summed, and only a compact record of its values is kept (in a temporary
- * file), so memory does not grow with the number of reports.
+ * summed, and the unit (code, name, file, kind and set values) goes to an
+ * unlinked temporary file. Memory holds one batch of reports at a time plus
+ * about 50 bytes a unit (to find duplicates and read units back), whatever
+ * the number of reports; the findings, which the caller gets, come on top.
  *
  * [method@Govstats.Rollup.consolidate] then gives the consolidated report
  * (scope aggregate; a cell is blank only where every unit left it blank) and
