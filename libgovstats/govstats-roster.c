@@ -9,6 +9,7 @@
 #include "govstats-enum-types.h"
 #include "govstats-error.h"
 #include "govstats-private.h"
+#include "govstats-unit-store-private.h"
 #include "govstats-roster.h"
 
 /**
@@ -52,7 +53,7 @@ struct _GovstatsRoster
   char         *name;
   int           year;
   GStringChunk *strings;
-  GArray       *units;        /* Unit, in roster order */
+  GovstatsBlockArray *units;  /* Unit, in roster order */
   GPtrArray    *alias_lists;  /* GStrv of the units that have aliases */
   NameIndex     by_code;
   NameIndex     by_name;      /* names and aliases */
@@ -67,7 +68,7 @@ slot_key (GovstatsRoster  *self,
           const NameIndex *index,
           guint64          slot)
 {
-  const Unit *unit = &g_array_index (self->units, Unit, (guint) (slot & G_MAXUINT32) - 1);
+  const Unit *unit = (const Unit *) govstats_block_array_index (self->units, (guint) (slot & G_MAXUINT32) - 1);
   guint which = (guint) (slot >> 32);
 
   if (index == &self->by_code)
@@ -121,7 +122,7 @@ index_lookup (GovstatsRoster  *self,
     return NULL;
   for (guint i = g_str_hash (key) & (index->n_slots - 1); index->slots[i] != 0; i = (i + 1) & (index->n_slots - 1))
     if (g_str_equal (slot_key (self, index, index->slots[i]), key))
-      return &g_array_index (self->units, Unit, (guint) (index->slots[i] & G_MAXUINT32) - 1);
+      return (Unit *) govstats_block_array_index (self->units, (guint) (index->slots[i] & G_MAXUINT32) - 1);
   return NULL;
 }
 
@@ -132,7 +133,7 @@ govstats_roster_finalize (GObject *object)
 
   g_free (self->name);
   g_string_chunk_free (self->strings);
-  g_array_unref (self->units);
+  govstats_block_array_free (self->units);
   g_ptr_array_unref (self->alias_lists);
   g_free (self->by_code.slots);
   g_free (self->by_name.slots);
@@ -150,7 +151,7 @@ static void
 govstats_roster_init (GovstatsRoster *self)
 {
   self->strings = g_string_chunk_new (64 * 1024);
-  self->units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  self->units = govstats_block_array_new (sizeof (Unit));
   self->alias_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
@@ -250,11 +251,11 @@ govstats_roster_add_unit (GovstatsRoster     *self,
       unit.aliases = self->alias_lists->len;
       g_ptr_array_add (self->alias_lists, g_strdupv ((char **) aliases));
     }
-  g_array_append_val (self->units, unit);
-  index_insert (self, &self->by_code, self->units->len - 1, 0);
-  index_insert (self, &self->by_name, self->units->len - 1, 0);
+  govstats_block_array_append (self->units, &unit);
+  index_insert (self, &self->by_code, govstats_block_array_len (self->units) - 1, 0);
+  index_insert (self, &self->by_name, govstats_block_array_len (self->units) - 1, 0);
   for (guint i = 0; i < n_aliases; i++)
-    index_insert (self, &self->by_name, self->units->len - 1, i + 1);
+    index_insert (self, &self->by_name, govstats_block_array_len (self->units) - 1, i + 1);
   return TRUE;
 }
 
@@ -651,6 +652,38 @@ load_csv (GovstatsRoster *self,
   return TRUE;
 }
 
+/* @text is NUL-terminated at @len. */
+static GovstatsRoster *
+roster_from_text (const char  *text,
+                  gsize        len,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autoptr(GovstatsRoster) self = govstats_roster_new (NULL, 0);
+  const char *p = text;
+
+  if (!govstats_text_check_encoding (text, len, name, error))
+    return NULL;
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '{')
+    {
+      if (!load_json_stream (self, text, len, name, error))
+        return NULL;
+    }
+  else if (*p == '[')
+    {
+      g_autoptr(JsonNode) root = govstats_json_parse (text, len, name, error);
+      if (root == NULL || !load_json (self, root, name, error))
+        return NULL;
+    }
+  else if (!load_csv (self, p, name, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 /**
  * govstats_roster_new_from_data:
  * @data: (array length=length) (element-type guint8): the roster, as JSON or CSV text
@@ -668,37 +701,16 @@ govstats_roster_new_from_data (const char  *data,
                                const char  *name,
                                GError     **error)
 {
-  g_autoptr(GovstatsRoster) self = govstats_roster_new (NULL, 0);
   g_autofree char *copy = NULL;
   gsize len;
-  const char *p;
 
   g_return_val_if_fail (data != NULL, NULL);
   if (name == NULL)
     name = "<roster>";
   len = length < 0 ? strlen (data) : (gsize) length;
-  if (!govstats_text_check_encoding (data, len, name, error))
-    return NULL;
+  /* @data need not end in a NUL. */
   copy = g_strndup (data, len);
-  p = copy;
-  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
-    p += 3;
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p == '{')
-    {
-      if (!load_json_stream (self, copy, len, name, error))
-        return NULL;
-    }
-  else if (*p == '[')
-    {
-      g_autoptr(JsonNode) root = govstats_json_parse (copy, len, name, error);
-      if (root == NULL || !load_json (self, root, name, error))
-        return NULL;
-    }
-  else if (!load_csv (self, p, name, error))
-    return NULL;
-  return g_steal_pointer (&self);
+  return roster_from_text (copy, len, name, error);
 }
 
 /**
@@ -724,7 +736,9 @@ govstats_roster_new_from_file (const char  *filename,
       g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read: %s", filename, local->message);
       return NULL;
     }
-  return govstats_roster_new_from_data (data, (gssize) length, filename, error);
+  /* g_file_get_contents() ends the text with a NUL: no second copy of a
+   * national roster. */
+  return roster_from_text (data, length, filename, error);
 }
 
 /**
@@ -769,7 +783,7 @@ guint
 govstats_roster_get_n_units (GovstatsRoster *self)
 {
   g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), 0);
-  return self->units->len;
+  return govstats_block_array_len (self->units);
 }
 
 /**
@@ -786,8 +800,8 @@ govstats_roster_dup_codes (GovstatsRoster *self)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   g_return_val_if_fail (GOVSTATS_IS_ROSTER (self), NULL);
-  for (guint i = 0; i < self->units->len; i++)
-    g_strv_builder_add (builder, g_array_index (self->units, Unit, i).code);
+  for (guint i = 0; i < govstats_block_array_len (self->units); i++)
+    g_strv_builder_add (builder, ((Unit *) govstats_block_array_index (self->units, i))->code);
   return g_strv_builder_end (builder);
 }
 

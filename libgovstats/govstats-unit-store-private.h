@@ -28,8 +28,8 @@ typedef struct {
 } GovstatsUnitRecord;
 
 /* An append-only list of units (code, name, file, kind, layout and set cell
- * values) in an unlinked temporary file, with about 40 bytes a unit in
- * memory (where it is, and a slot of the index by key). If
+ * values) in an unlinked temporary file, with 8 bytes a unit in memory (where
+ * it is) and 16 to 32 bytes of an index by key. If
  * the file cannot be made or written, the rest stays in memory: nothing is
  * lost. Thread-safe; reference counted. */
 typedef struct _GovstatsUnitStore GovstatsUnitStore;
@@ -61,6 +61,20 @@ int                govstats_unit_store_find        (GovstatsUnitStore  *store,
 /* The key a consolidation knows a unit by: its code, else its name, else its file. */
 const char        *govstats_unit_record_key        (const GovstatsUnitRecord *record);
 void               govstats_unit_record_clear      (GovstatsUnitRecord *record);
+
+/* An array of fixed-size elements that grows by blocks of 4096: no copy
+ * and no unused doubling when it grows to 200,000 entries, and element
+ * addresses never change. */
+typedef struct _GovstatsBlockArray GovstatsBlockArray;
+
+GovstatsBlockArray *govstats_block_array_new    (gsize               element_size);
+void                govstats_block_array_free   (GovstatsBlockArray *array);
+guint               govstats_block_array_len    (GovstatsBlockArray *array);
+/* Appends a copy of @element; returns the copy. */
+gpointer            govstats_block_array_append (GovstatsBlockArray *array,
+                                                 gconstpointer       element);
+gpointer            govstats_block_array_index  (GovstatsBlockArray *array,
+                                                 guint               index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovstatsUnitStore, govstats_unit_store_unref)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GovstatsUnitRecord, govstats_unit_record_clear)

@@ -7,10 +7,11 @@
  * each unit is one record appended to an unlinked temporary file:
  *
  *   u32 code length + 1 (0: none), u32 name length + 1, u32 file length + 1,
+ *   u32 n, u16 layout, u8 kind, u8 0,
  *   the three strings without their NULs, then n × (u16 cell, i64 value)
  *
- * and memory keeps 24 bytes a unit to find it again, plus 16 to 32 bytes of
- * an index by key (for duplicates). Records are gathered in
+ * and memory keeps 8 bytes a unit (where its record starts), plus 16 to 32
+ * bytes of an index by key (for duplicates). Records are gathered in
  * a buffer and written 256 KiB at a time. If the file cannot be made, or a
  * write fails, the buffer simply keeps growing: the store is then in memory,
  * and still complete.
@@ -27,19 +28,72 @@
 #include "govstats-unit-store-private.h"
 
 #define FLUSH_SIZE (256 * 1024)
-#define HEAD_SIZE  12
+#define BLOCK_LEN  4096
+
+/* ---------- block arrays ---------- */
+
+struct _GovstatsBlockArray {
+  GPtrArray *blocks;
+  gsize      element_size;
+  guint      len;
+};
+
+GovstatsBlockArray *
+govstats_block_array_new (gsize element_size)
+{
+  GovstatsBlockArray *array = g_new0 (GovstatsBlockArray, 1);
+
+  array->blocks = g_ptr_array_new_with_free_func (g_free);
+  array->element_size = element_size;
+  return array;
+}
+
+void
+govstats_block_array_free (GovstatsBlockArray *array)
+{
+  g_ptr_array_unref (array->blocks);
+  g_free (array);
+}
+
+guint
+govstats_block_array_len (GovstatsBlockArray *array)
+{
+  return array->len;
+}
+
+gpointer
+govstats_block_array_index (GovstatsBlockArray *array,
+                            guint               index)
+{
+  g_assert (index < array->len);
+  return (guint8 *) array->blocks->pdata[index / BLOCK_LEN] + (gsize) (index % BLOCK_LEN) * array->element_size;
+}
+
+gpointer
+govstats_block_array_append (GovstatsBlockArray *array,
+                             gconstpointer       element)
+{
+  if (array->len % BLOCK_LEN == 0)
+    g_ptr_array_add (array->blocks, g_malloc (BLOCK_LEN * array->element_size));
+  array->len++;
+  return memcpy (govstats_block_array_index (array, array->len - 1), element, array->element_size);
+}
+
+/* ---------- the store ---------- */
 
 typedef struct {
-  guint64 offset;      /* of the record in the store */
-  guint32 head_len;    /* the three lengths and the strings */
+  guint32 lens[3];     /* length + 1 of code, name and file; 0: none */
   guint32 n_entries;
   guint16 layout;
   guint8  kind;
-} UnitIndex;
+  guint8  zero;
+} RecordHead;
+
+G_STATIC_ASSERT (sizeof (RecordHead) == 20);
 
 struct _GovstatsUnitStore {
   GMutex      lock;
-  GArray     *index;       /* UnitIndex */
+  GovstatsBlockArray *index;   /* guint64: where each unit's record starts */
   int         fd;          /* -1: not made yet, or not usable */
   gboolean    file_failed; /* stop trying the file */
   guint64     on_disk;     /* bytes [0, on_disk) are in the file */
@@ -59,7 +113,7 @@ store_clear (gpointer data)
 
   if (store->fd >= 0)
     close (store->fd);
-  g_array_unref (store->index);
+  govstats_block_array_free (store->index);
   g_byte_array_unref (store->tail);
   g_free (store->keyed);
   g_mutex_clear (&store->lock);
@@ -71,7 +125,7 @@ govstats_unit_store_new (void)
   GovstatsUnitStore *store = g_atomic_rc_box_new0 (GovstatsUnitStore);
 
   g_mutex_init (&store->lock);
-  store->index = g_array_new (FALSE, FALSE, sizeof (UnitIndex));
+  store->index = govstats_block_array_new (sizeof (guint64));
   store->fd = -1;
   store->tail = g_byte_array_new ();
   return store;
@@ -95,7 +149,7 @@ govstats_unit_store_get_n_units (GovstatsUnitStore *store)
   guint n;
 
   g_mutex_lock (&store->lock);
-  n = store->index->len;
+  n = govstats_block_array_len (store->index);
   g_mutex_unlock (&store->lock);
   return n;
 }
@@ -161,26 +215,25 @@ govstats_unit_store_append (GovstatsUnitStore        *store,
                             const GovstatsStoreEntry *entries,
                             guint                     n_entries)
 {
-  UnitIndex unit = { 0 };
-  guint32 lens[3];
+  RecordHead head = { { 0 } };
+  guint64 offset;
   guint start, index;
 
   g_mutex_lock (&store->lock);
-  unit.offset = store->on_disk + store->tail->len;
+  offset = store->on_disk + store->tail->len;
   start = store->tail->len;
-  g_byte_array_set_size (store->tail, start + HEAD_SIZE);
-  append_string (store->tail, code, &lens[0]);
-  append_string (store->tail, name, &lens[1]);
-  append_string (store->tail, file, &lens[2]);
-  memcpy (store->tail->data + start, lens, HEAD_SIZE);
-  unit.head_len = store->tail->len - start;
+  g_byte_array_set_size (store->tail, start + sizeof head);
+  append_string (store->tail, code, &head.lens[0]);
+  append_string (store->tail, name, &head.lens[1]);
+  append_string (store->tail, file, &head.lens[2]);
+  head.n_entries = n_entries;
+  head.layout = (guint16) layout;
+  head.kind = (guint8) kind;
+  memcpy (store->tail->data + start, &head, sizeof head);
   if (n_entries > 0)
     g_byte_array_append (store->tail, (const guint8 *) entries, n_entries * (guint) sizeof (GovstatsStoreEntry));
-  unit.n_entries = n_entries;
-  unit.layout = (guint16) layout;
-  unit.kind = (guint8) kind;
-  g_array_append_val (store->index, unit);
-  index = store->index->len - 1;
+  govstats_block_array_append (store->index, &offset);
+  index = govstats_block_array_len (store->index) - 1;
   index_key (store, code ? code : name ? name : file ? file : "?", index);
   if (store->tail->len >= FLUSH_SIZE)
     flush_tail (store);
@@ -226,22 +279,25 @@ get_locked (GovstatsUnitStore  *store,
             GArray             *entries,
             GError            **error)
 {
-  UnitIndex unit;
-  guint32 lens[3];
+  guint64 offset = *(guint64 *) govstats_block_array_index (store->index, index);
+  RecordHead head;
+  guint32 *lens = head.lens;
+  gsize strings_len = 0;
   char *block, *p;
   gboolean ok;
 
   memset (record, 0, sizeof *record);
-  g_assert (index < store->index->len);
-  unit = g_array_index (store->index, UnitIndex, index);
+  if (!read_range (store, offset, sizeof head, (guint8 *) &head, error))
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    strings_len += lens[i] ? lens[i] - 1 : 0;
   /* The three strings, each followed by a NUL, in one block. */
-  block = g_malloc (unit.head_len - HEAD_SIZE + 3);
-  ok = read_range (store, unit.offset, HEAD_SIZE, (guint8 *) lens, error) &&
-       read_range (store, unit.offset + HEAD_SIZE, unit.head_len - HEAD_SIZE, (guint8 *) block + 3, error);
+  block = g_malloc (strings_len + 3);
+  ok = read_range (store, offset + sizeof head, strings_len, (guint8 *) block + 3, error);
   if (ok && entries)
     {
-      g_array_set_size (entries, unit.n_entries);
-      ok = read_range (store, unit.offset + unit.head_len, (gsize) unit.n_entries * sizeof (GovstatsStoreEntry),
+      g_array_set_size (entries, head.n_entries);
+      ok = read_range (store, offset + sizeof head + strings_len, (gsize) head.n_entries * sizeof (GovstatsStoreEntry),
                        (guint8 *) entries->data, error);
     }
   if (!ok)
@@ -269,9 +325,9 @@ get_locked (GovstatsUnitStore  *store,
   /* The first string present starts the block, and frees it. */
   if (record->code == NULL && record->name == NULL && record->file == NULL)
     g_free (block);
-  record->kind = unit.kind;
-  record->layout = unit.layout;
-  record->n_entries = unit.n_entries;
+  record->kind = head.kind;
+  record->layout = head.layout;
+  record->n_entries = head.n_entries;
   return TRUE;
 }
 
@@ -319,7 +375,7 @@ index_key (GovstatsUnitStore *store,
            const char        *key,
            guint              index)
 {
-  if ((store->index->len + 1) * 2 > store->n_slots)
+  if ((govstats_block_array_len (store->index) + 1) * 2 > store->n_slots)
     {
       guint n_slots = MAX (store->n_slots * 2, 64);
       guint64 *keyed = g_new0 (guint64, n_slots);
