@@ -31,7 +31,7 @@
  * checked against the rules of its layout as it is added, its cells are
  * summed, and the unit (code, name, file, kind and set values) goes to an
  * unlinked temporary file. Memory holds one batch of reports at a time plus
- * about 50 bytes a unit (to find duplicates and read units back), whatever
+ * 24 to 40 bytes a unit (to find duplicates and read units back), whatever
  * the number of reports; the findings, which the caller gets, come on top.
  *
  * [method@Govstats.Rollup.consolidate] then gives the consolidated report
