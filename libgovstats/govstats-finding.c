@@ -97,7 +97,9 @@ govstats_finding_init (GovstatsFinding *self)
  *
  * Creates a finding with outcome %GOVSTATS_OUTCOME_FAILED. Checks, importers
  * and consolidation create findings; programs that add checks of their own
- * can too.
+ * can too. Rule ids, like cell paths, come from a small vocabulary and are
+ * kept as interned strings (g_intern_string()), which last as long as the
+ * process: do not make ids or paths up per call.
  *
  * Returns: (transfer full): a new finding
  */
@@ -277,16 +279,19 @@ void
 govstats_finding_set_cells (GovstatsFinding    *self,
                             const char * const *cells)
 {
+  const char **interned;
   guint n;
 
   g_return_if_fail (GOVSTATS_IS_FINDING (self));
   g_return_if_fail (cells != NULL);
   n = g_strv_length ((char **) cells);
-  g_free (self->cells);
-  self->cells = g_new (const char *, n + 1);
+  /* The new array first: @cells may be this finding's own. */
+  interned = g_new (const char *, n + 1);
   for (guint i = 0; i < n; i++)
-    self->cells[i] = g_intern_string (cells[i]);
-  self->cells[n] = NULL;
+    interned[i] = g_intern_string (cells[i]);
+  interned[n] = NULL;
+  g_free (self->cells);
+  self->cells = interned;
   govstats_finding_compute_fingerprint (self, NULL);
 }
 

@@ -1200,16 +1200,6 @@ write_tables (GovstatsReport     *self,
   govstats_json_writer_end_object (w);
 }
 
-/**
- * govstats_report_to_data:
- * @self: a report
- * @length: (out) (optional): return location for the length in bytes
- *
- * Writes the report as the JSON text of a report file, in canonical form:
- * members in a fixed order, blank cells left out, amounts exact.
- *
- * Returns: (transfer full): the UTF-8 JSON text
- */
 static void
 write_report (GovstatsReport     *self,
               GovstatsJsonWriter *w)
@@ -1328,6 +1318,20 @@ write_report (GovstatsReport     *self,
   govstats_json_writer_end_object (w);
 }
 
+/**
+ * govstats_report_to_data:
+ * @self: a report
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Writes the report as the JSON text of a report file, in canonical form:
+ * members in a fixed order, blank cells left out, amounts exact. (If the
+ * `sources` of a consolidation cannot be read back from the rollup's
+ * temporary store, this logs a critical warning; use
+ * [method@Govstats.Report.save_to_file], which reports the error, to write
+ * such a report to a file.)
+ *
+ * Returns: (transfer full): the UTF-8 JSON text
+ */
 char *
 govstats_report_to_data (GovstatsReport *self,
                          gsize          *length)
@@ -2270,6 +2274,10 @@ OBJECT_ACCESSORS (source, JsonObject, json_object_ref)
  * @self: a report
  *
  * Gets the `sources` member of a consolidated report: the units it includes.
+ * A consolidation made by [class@Govstats.Rollup] reads them from the
+ * rollup's temporary store on the first call; if that store cannot be read,
+ * this logs a critical warning and returns %NULL (and
+ * [method@Govstats.Report.save_to_file] fails with %GOVSTATS_ERROR_IO).
  *
  * Returns: (transfer none) (nullable): the sources array
  */
@@ -2284,10 +2292,13 @@ JsonArray *
 govstats_report_get_sources (GovstatsReport *self)
 {
   g_return_val_if_fail (GOVSTATS_IS_REPORT (self), NULL);
-  /* Made on first request from the store a consolidation keeps. */
+  /* Made on first request from the store a consolidation keeps. If the
+   * store cannot be read, nothing is made and the store stays: a later
+   * save reports the error instead of writing a shortened list. */
   if (self->sources == NULL && self->source_store != NULL)
     {
-      self->sources = json_array_sized_new (self->n_sources);
+      g_autoptr(JsonArray) sources = json_array_sized_new (self->n_sources);
+
       for (guint i = 0; i < self->n_sources; i++)
         {
           g_auto(GovstatsUnitRecord) unit = { 0 };
@@ -2297,7 +2308,7 @@ govstats_report_get_sources (GovstatsReport *self)
           if (!govstats_unit_store_get (self->source_store, i, &unit, NULL, &error))
             {
               g_critical ("%s", error->message);
-              break;
+              return NULL;
             }
           o = json_object_new ();
           if (unit.code)
@@ -2306,8 +2317,9 @@ govstats_report_get_sources (GovstatsReport *self)
             json_object_set_string_member (o, "name", unit.name);
           if (unit.file)
             json_object_set_string_member (o, "file", unit.file);
-          json_array_add_object_element (self->sources, o);
+          json_array_add_object_element (sources, o);
         }
+      self->sources = g_steal_pointer (&sources);
       g_clear_pointer (&self->source_store, govstats_unit_store_unref);
     }
   return self->sources;
@@ -2330,10 +2342,13 @@ govstats_report_set_source_store (GovstatsReport    *self,
                                   GovstatsUnitStore *store,
                                   guint              n_units)
 {
+  GovstatsUnitStore *old = self->source_store;
+
   g_clear_pointer (&self->sources, json_array_unref);
-  g_clear_pointer (&self->source_store, govstats_unit_store_unref);
   self->source_store = govstats_unit_store_ref (store);
   self->n_sources = n_units;
+  if (old)
+    govstats_unit_store_unref (old);
 }
 
 /**

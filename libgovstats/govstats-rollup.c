@@ -33,6 +33,9 @@
  * unlinked temporary file. Memory holds one batch of reports at a time plus
  * 24 to 40 bytes a unit (to find duplicates and read units back), whatever
  * the number of reports; the findings, which the caller gets, come on top.
+ * If that file cannot be made or written, the units stay in memory; if it
+ * cannot be read back, the report concerned is left out with a
+ * `rollup.store_failed` finding.
  *
  * [method@Govstats.Rollup.consolidate] then gives the consolidated report
  * (scope aggregate; a cell is blank only where every unit left it blank) and
@@ -403,6 +406,8 @@ layout_for (GovstatsRollup *self,
         return self->layouts->pdata[i];
       }
   n = govstats_schema_get_n_cells (schema);
+  /* The store keeps cell indices and layouts in 16 bits. */
+  g_assert (n <= G_MAXUINT16 + 1 && self->layouts->len < G_MAXUINT16);
   l = g_new0 (LayoutSums, 1);
   l->schema = schema;
   l->sums = g_new0 (gint64, n);
@@ -459,7 +464,8 @@ add_checked (GovstatsRollup *self,
   g_autofree char *key = NULL;
   g_autofree char *display = govstats_report_dup_display_name (report);
   GovstatsUnitKind kind = govstats_report_get_unit_kind (report);
-  int first;
+  guint first;
+  g_autoptr(GError) store_error = NULL;
   LayoutSums *l;
   guint layout_index, n_cells;
   const gint64 *values;
@@ -500,14 +506,27 @@ add_checked (GovstatsRollup *self,
       return;
     }
 
-  first = govstats_unit_store_find (self->units, key);
-  if (first >= 0)
+  /* The unit store (an unlinked temporary file) is read to find a first
+   * report of the unit; if it cannot be read, or is full, the report is
+   * left out and said so. */
+  if (govstats_unit_store_get_n_units (self->units) >= GOVSTATS_UNIT_STORE_MAX_UNITS)
+    g_set_error (&store_error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                 "a consolidation holds at most %u units", GOVSTATS_UNIT_STORE_MAX_UNITS);
+  if (store_error || !govstats_unit_store_find (self->units, key, &first, &store_error))
+    {
+      g_autofree char *zh = g_strdup_printf ("%s 未纳入汇总：%s。", display, store_error->message);
+      g_autofree char *en = g_strdup_printf ("%s was not consolidated: %s.", display, store_error->message);
+      input_finding (self, "rollup.store_failed", GOVSTATS_SEVERITY_ERROR, zh, en, name,
+                     roster_code ? roster_code : code, file);
+      return;
+    }
+  if (first != G_MAXUINT)
     {
       g_auto(GovstatsUnitRecord) record = { 0 };
       const char *first_file;
       g_autofree char *zh = NULL, *en = NULL;
 
-      if (!govstats_unit_store_get (self->units, (guint) first, &record, NULL, NULL))
+      if (!govstats_unit_store_get (self->units, first, &record, NULL, NULL))
         record.file = NULL;
       first_file = record.file ? record.file : "?";
       zh = g_strdup_printf ("%s 有两份报告：%s 与 %s。只汇总了先加入的 %s，请确认哪一份是正式报告。",
@@ -652,8 +671,9 @@ add_checked (GovstatsRollup *self,
     }
 
   /* The store knows the unit by its code, else its name, else its file: @key. */
-  govstats_unit_store_append (self->units, roster_code ? roster_code : code, name, file, kind, layout_index,
+  first = govstats_unit_store_append (self->units, roster_code ? roster_code : code, name, file, kind, layout_index,
                               (const GovstatsStoreEntry *) entries->data, entries->len);
+  g_assert (first != G_MAXUINT);   /* the room was checked above */
   g_clear_pointer (&self->findings, g_ptr_array_unref);
 }
 
@@ -780,15 +800,26 @@ file_list_free (FileList *list)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FileList, file_list_free)
 
-static void
+static gboolean
 file_list_add (FileList   *list,
                guint32     folder,
-               const char *name)
+               const char *name,
+               GError    **error)
 {
   FileEntry e = { folder, (guint32) list->names->len };
+  gsize len = strlen (name) + 1;
 
-  g_string_append_len (list->names, name, (gssize) strlen (name) + 1);
+  /* Names are found by 32-bit offsets; a consolidation takes at most
+   * GOVSTATS_UNIT_STORE_MAX_UNITS units anyway. */
+  if (list->names->len + len > G_MAXUINT32 || list->entries->len >= GOVSTATS_UNIT_STORE_MAX_UNITS)
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                   "%s: too many files for one consolidation (at most %u)", name, GOVSTATS_UNIT_STORE_MAX_UNITS);
+      return FALSE;
+    }
+  g_string_append_len (list->names, name, (gssize) len);
   g_array_append_val (list->entries, e);
+  return TRUE;
 }
 
 static char *
@@ -839,14 +870,14 @@ expand_paths (const char * const *paths,
             }
           g_ptr_array_add (list->folders, g_strdup (paths[i]));
           while ((name = g_dir_read_name (dir)) != NULL)
-            if (g_str_has_suffix (name, ".json"))
-              file_list_add (list, list->folders->len - 1, name);
+            if (g_str_has_suffix (name, ".json") && !file_list_add (list, list->folders->len - 1, name, error))
+              return NULL;
           /* A folder's files in name order. */
           g_qsort_with_data (&g_array_index (list->entries, FileEntry, first), (gint) (list->entries->len - first),
                              sizeof (FileEntry), compare_names, list->names);
         }
-      else
-        file_list_add (list, NO_FOLDER, paths[i]);
+      else if (!file_list_add (list, NO_FOLDER, paths[i], error))
+        return NULL;
     }
   return g_steal_pointer (&list);
 }
@@ -939,7 +970,8 @@ emit_progress (GovstatsRollup *self,
  * read become `input.invalid` findings and the others are still added.
  * Emits [signal@Govstats.Rollup::progress].
  *
- * Returns: %TRUE unless cancelled or a folder cannot be read
+ * Returns: %TRUE unless cancelled, a folder cannot be read, or there are
+ *   more than 2^28 files
  */
 gboolean
 govstats_rollup_add_files (GovstatsRollup     *self,
@@ -1267,7 +1299,9 @@ govstats_rollup_consolidate (GovstatsRollup *self)
     }
   (void) n_target;
 
-  govstats_report_set_source_store (result, self->units, govstats_unit_store_get_n_units (self->units));
+  /* A consolidation of no unit has no `sources` member. */
+  if (govstats_unit_store_get_n_units (self->units) > 0)
+    govstats_report_set_source_store (result, self->units, govstats_unit_store_get_n_units (self->units));
 
   if (self->indicators->len > 0)
     {
@@ -1298,8 +1332,18 @@ govstats_rollup_consolidate (GovstatsRollup *self)
           g_autofree char *zh = NULL, *en = NULL;
           GovstatsFinding *finding;
           const char *units[] = { codes[i], NULL };
+          g_autoptr(GError) error = NULL;
+          guint found;
 
-          if (govstats_unit_store_find (self->units, codes[i]) >= 0)
+          if (!govstats_unit_store_find (self->units, codes[i], &found, &error))
+            {
+              zh = g_strdup_printf ("无法检查汇总名单上的单位是否都有报告：%s。", error->message);
+              en = g_strdup_printf ("Could not check that every unit on the roster has a report: %s.", error->message);
+              g_ptr_array_add (self->findings, govstats_finding_new ("rollup.store_failed", GOVSTATS_SEVERITY_ERROR,
+                                                                     zh, en));
+              break;
+            }
+          if (found != G_MAXUINT)
             continue;
           zh = g_strdup_printf ("汇总名单上的 %s（%s）没有报告：汇总表不含该单位的数字。", name, codes[i]);
           en = g_strdup_printf ("%s (%s) is on the roster but has no report: the consolidation lacks its figures.",

@@ -38,7 +38,12 @@ GovstatsUnitStore *govstats_unit_store_new         (void);
 GovstatsUnitStore *govstats_unit_store_ref         (GovstatsUnitStore *store);
 void               govstats_unit_store_unref       (GovstatsUnitStore *store);
 guint              govstats_unit_store_get_n_units (GovstatsUnitStore *store);
-/* Returns the index of the new unit. @entries are in cell order. */
+/* At most this many units (2^28); the store and its callers keep indices
+ * in 32 bits with room to spare. */
+#define GOVSTATS_UNIT_STORE_MAX_UNITS (1u << 28)
+
+/* Returns the index of the new unit, or G_MAXUINT if the store is full.
+ * @entries are in cell order; @layout is below 65536. */
 guint              govstats_unit_store_append      (GovstatsUnitStore        *store,
                                                     const char               *code,
                                                     const char               *name,
@@ -55,9 +60,15 @@ gboolean           govstats_unit_store_get         (GovstatsUnitStore  *store,
                                                     GovstatsUnitRecord *record,
                                                     GArray             *entries,
                                                     GError            **error);
-/* The first unit whose key (govstats_unit_record_key()) is @key, or -1. */
-int                govstats_unit_store_find        (GovstatsUnitStore  *store,
-                                                    const char         *key);
+/* Finds the first unit whose key (govstats_unit_record_key()) is @key:
+ * @index is its index, or G_MAXUINT if there is none. FALSE with
+ * GOVSTATS_ERROR_IO if the store cannot be read to tell. */
+gboolean           govstats_unit_store_find        (GovstatsUnitStore  *store,
+                                                    const char         *key,
+                                                    guint              *index,
+                                                    GError            **error);
+/* Tests only: makes the part of the store already in the file unreadable. */
+void               govstats_unit_store_break_file_for_testing (GovstatsUnitStore *store);
 /* The key a consolidation knows a unit by: its code, else its name, else its file. */
 const char        *govstats_unit_record_key        (const GovstatsUnitRecord *record);
 void               govstats_unit_record_clear      (GovstatsUnitRecord *record);

@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -91,15 +92,20 @@ typedef struct {
 
 G_STATIC_ASSERT (sizeof (RecordHead) == 20);
 
+/* The bytes of the store, in order: [0, on_disk) in the file, then the
+ * chunks kept in memory once the file failed, then the tail buffer. */
 struct _GovstatsUnitStore {
   GMutex      lock;
   GovstatsBlockArray *index;   /* guint64: where each unit's record starts */
   int         fd;          /* -1: not made yet, or not usable */
   gboolean    file_failed; /* stop trying the file */
-  guint64     on_disk;     /* bytes [0, on_disk) are in the file */
-  GByteArray *tail;        /* bytes [on_disk, on_disk + tail->len) */
+  guint64     on_disk;
+  GPtrArray  *kept;        /* GBytes, each FLUSH_SIZE or a little more */
+  GArray     *kept_start;  /* guint64: where each kept chunk starts */
+  guint64     kept_end;    /* where the tail starts */
+  GByteArray *tail;
   guint64    *keyed;       /* by key: open addressing, hash << 32 | (index + 1) */
-  guint       n_slots;     /* a power of two, at least twice the units */
+  gsize       n_slots;     /* a power of two, at least twice the units */
 };
 
 static void index_key (GovstatsUnitStore *store,
@@ -115,6 +121,8 @@ store_clear (gpointer data)
     close (store->fd);
   govstats_block_array_free (store->index);
   g_byte_array_unref (store->tail);
+  g_ptr_array_unref (store->kept);
+  g_array_unref (store->kept_start);
   g_free (store->keyed);
   g_mutex_clear (&store->lock);
 }
@@ -128,6 +136,8 @@ govstats_unit_store_new (void)
   store->index = govstats_block_array_new (sizeof (guint64));
   store->fd = -1;
   store->tail = g_byte_array_new ();
+  store->kept = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  store->kept_start = g_array_new (FALSE, FALSE, sizeof (guint64));
   return store;
 }
 
@@ -154,44 +164,61 @@ govstats_unit_store_get_n_units (GovstatsUnitStore *store)
   return n;
 }
 
-/* Moves the buffer to the file. On any failure the buffer stays as it is,
- * and the store carries on in memory. */
+static gboolean
+open_file (GovstatsUnitStore *store)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "govstats-rollup-XXXXXX", NULL);
+
+  /* Close-on-exec, readable by its owner only. */
+  store->fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600);
+  if (store->fd < 0)
+    return FALSE;
+  /* The file lives only as long as the store: remove its name at once. */
+  g_unlink (path);
+  return TRUE;
+}
+
+/* Keeps the tail in memory for good, as a chunk, and starts a new one. */
+static void
+keep_tail (GovstatsUnitStore *store)
+{
+  guint64 start = store->kept_end;
+
+  g_array_append_val (store->kept_start, start);
+  store->kept_end += store->tail->len;
+  g_ptr_array_add (store->kept, g_byte_array_free_to_bytes (store->tail));
+  store->tail = g_byte_array_new ();
+}
+
+/* Moves the tail to the file. If the file cannot be made or written, the
+ * tail is kept in memory instead, and so is everything after it. */
 static void
 flush_tail (GovstatsUnitStore *store)
 {
   gsize done = 0;
 
-  if (store->file_failed || store->tail->len == 0)
+  if (store->tail->len == 0)
     return;
-  if (store->fd < 0)
-    {
-      g_autofree char *path = NULL;
-
-      store->fd = g_file_open_tmp ("govstats-rollup-XXXXXX", &path, NULL);
-      if (store->fd < 0)
-        {
-          store->file_failed = TRUE;
-          return;
-        }
-      /* The file lives only as long as the store: remove its name at once. */
-      g_unlink (path);
-    }
-  while (done < store->tail->len)
+  if (!store->file_failed && store->fd < 0 && !open_file (store))
+    store->file_failed = TRUE;
+  while (!store->file_failed && done < store->tail->len)
     {
       gssize n = pwrite (store->fd, store->tail->data + done, store->tail->len - done,
                          (off_t) (store->on_disk + done));
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0)
-        {
-          /* What did get written is simply written again later, if ever:
-           * the buffer still holds it all. */
-          store->file_failed = TRUE;
-          return;
-        }
-      done += (gsize) n;
+        store->file_failed = TRUE;   /* what was written is simply not used */
+      else
+        done += (gsize) n;
+    }
+  if (store->file_failed)
+    {
+      keep_tail (store);
+      return;
     }
   store->on_disk += store->tail->len;
+  store->kept_end = store->on_disk;
   g_byte_array_set_size (store->tail, 0);
 }
 
@@ -220,14 +247,19 @@ govstats_unit_store_append (GovstatsUnitStore        *store,
   guint start, index;
 
   g_mutex_lock (&store->lock);
-  offset = store->on_disk + store->tail->len;
+  if (govstats_block_array_len (store->index) >= GOVSTATS_UNIT_STORE_MAX_UNITS)
+    {
+      g_mutex_unlock (&store->lock);
+      return G_MAXUINT;
+    }
+  offset = store->kept_end + store->tail->len;
   start = store->tail->len;
   g_byte_array_set_size (store->tail, start + sizeof head);
   append_string (store->tail, code, &head.lens[0]);
   append_string (store->tail, name, &head.lens[1]);
   append_string (store->tail, file, &head.lens[2]);
   head.n_entries = n_entries;
-  head.layout = (guint16) layout;
+  head.layout = (guint16) layout;   /* checked by the caller: a rollup has a layout or two */
   head.kind = (guint8) kind;
   memcpy (store->tail->data + start, &head, sizeof head);
   if (n_entries > 0)
@@ -267,8 +299,33 @@ read_range (GovstatsUnitStore *store,
       offset += (guint64) n;
       length -= (gsize) n;
     }
+  while (length > 0 && offset < store->kept_end)
+    {
+      /* The last kept chunk that starts at or before @offset. */
+      guint lo = 0, hi = store->kept_start->len;
+      guint64 start;
+      gsize chunk_len, from, want;
+      const guint8 *data;
+
+      while (hi - lo > 1)
+        {
+          guint mid = (lo + hi) / 2;
+          if (g_array_index (store->kept_start, guint64, mid) <= offset)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      start = g_array_index (store->kept_start, guint64, lo);
+      data = g_bytes_get_data (store->kept->pdata[lo], &chunk_len);
+      from = (gsize) (offset - start);
+      want = MIN (length, chunk_len - from);
+      memcpy (out, data + from, want);
+      out += want;
+      offset += want;
+      length -= want;
+    }
   if (length > 0)
-    memcpy (out, store->tail->data + (offset - store->on_disk), length);
+    memcpy (out, store->tail->data + (offset - store->kept_end), length);
   return TRUE;
 }
 
@@ -358,11 +415,11 @@ key_hash (const char *key)
 
 static void
 insert_key (guint64 *keyed,
-            guint    n_slots,
+            gsize    n_slots,
             guint32  hash,
             guint    index)
 {
-  guint i = hash & (n_slots - 1);
+  gsize i = hash & (n_slots - 1);
 
   while (keyed[i] != 0)
     i = (i + 1) & (n_slots - 1);
@@ -375,12 +432,12 @@ index_key (GovstatsUnitStore *store,
            const char        *key,
            guint              index)
 {
-  if ((govstats_block_array_len (store->index) + 1) * 2 > store->n_slots)
+  if (((gsize) govstats_block_array_len (store->index) + 1) * 2 > store->n_slots)
     {
-      guint n_slots = MAX (store->n_slots * 2, 64);
+      gsize n_slots = MAX (store->n_slots * 2, 64);
       guint64 *keyed = g_new0 (guint64, n_slots);
 
-      for (guint i = 0; i < store->n_slots; i++)
+      for (gsize i = 0; i < store->n_slots; i++)
         if (store->keyed[i] != 0)
           insert_key (keyed, n_slots, (guint32) (store->keyed[i] >> 32), (guint) (store->keyed[i] & 0xffffffffu) - 1);
       g_free (store->keyed);
@@ -390,34 +447,54 @@ index_key (GovstatsUnitStore *store,
   insert_key (store->keyed, store->n_slots, key_hash (key), index);
 }
 
-int
+gboolean
 govstats_unit_store_find (GovstatsUnitStore *store,
-                          const char        *key)
+                          const char        *key,
+                          guint             *index_out,
+                          GError           **error)
 {
   guint32 hash = key_hash (key);
-  int found = -1;
+  gboolean found = FALSE;
 
+  *index_out = G_MAXUINT;
   g_mutex_lock (&store->lock);
-  for (guint i = hash & (store->n_slots - 1); store->n_slots > 0 && store->keyed[i] != 0;
+  for (gsize i = hash & (store->n_slots - 1); store->n_slots > 0 && store->keyed[i] != 0;
        i = (i + 1) & (store->n_slots - 1))
     {
       g_auto(GovstatsUnitRecord) record = { 0 };
-      g_autoptr(GError) error = NULL;
       guint index = (guint) (store->keyed[i] & 0xffffffffu) - 1;
 
       if ((guint32) (store->keyed[i] >> 32) != hash)
         continue;
-      if (!get_locked (store, index, &record, NULL, &error))
+      if (!get_locked (store, index, &record, NULL, error))
         {
-          g_warning ("%s", error->message);
-          continue;
+          g_mutex_unlock (&store->lock);
+          *index_out = G_MAXUINT;
+          return FALSE;
         }
       /* Several units can share a key only if added so: the first wins. */
-      if (g_str_equal (govstats_unit_record_key (&record), key) && (found < 0 || (int) index < found))
-        found = (int) index;
+      if (g_str_equal (govstats_unit_record_key (&record), key) && (!found || index < *index_out))
+        {
+          found = TRUE;
+          *index_out = index;
+        }
     }
   g_mutex_unlock (&store->lock);
-  return found;
+  return TRUE;
+}
+
+void
+govstats_unit_store_break_file_for_testing (GovstatsUnitStore *store)
+{
+  int null_fd;
+
+  g_mutex_lock (&store->lock);
+  null_fd = open ("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (store->fd >= 0 && null_fd >= 0)
+    dup2 (null_fd, store->fd);   /* reads now find nothing where records were */
+  if (null_fd >= 0)
+    close (null_fd);
+  g_mutex_unlock (&store->lock);
 }
 
 const char *

@@ -279,6 +279,23 @@ test_schema_empty_bytes (void)
   g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE);
 }
 
+/* set_cells() given the finding's own cells freed them before reading them. */
+static void
+test_finding_set_own_cells (void)
+{
+  g_autoptr(GovstatsFinding) finding = govstats_finding_new ("cells.blank", GOVSTATS_SEVERITY_WARNING, "空白", NULL);
+  const char *cells[] = { "applications/received/total", "applications/total/total", NULL };
+  g_autofree char *fingerprint = NULL;
+
+  govstats_finding_set_cells (finding, cells);
+  fingerprint = g_strdup (govstats_finding_get_fingerprint (finding));
+  govstats_finding_set_cells (finding, govstats_finding_get_cells (finding));
+  g_assert_cmpuint (g_strv_length ((char **) govstats_finding_get_cells (finding)), ==, 2);
+  g_assert_cmpstr (govstats_finding_get_cells (finding)[0], ==, "applications/received/total");
+  g_assert_cmpstr (govstats_finding_get_cells (finding)[1], ==, "applications/total/total");
+  g_assert_cmpstr (govstats_finding_get_fingerprint (finding), ==, fingerprint);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,6 +311,7 @@ main (int    argc,
   g_test_add_func ("/govstats/regressions/schema/empty-bytes", test_schema_empty_bytes);
   g_test_add_func ("/govstats/regressions/save/non-finite-double", test_save_non_finite_double);
   g_test_add_func ("/govstats/regressions/save/invalid-utf8-from-c", test_save_invalid_utf8);
+  g_test_add_func ("/govstats/regressions/finding/set-own-cells", test_finding_set_own_cells);
 
   return g_test_run ();
 }

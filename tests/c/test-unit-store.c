@@ -50,6 +50,19 @@ unit_entry (guint i,
   return e;
 }
 
+/* The index of the first unit with @key, or -1. */
+static int
+find (GovstatsUnitStore *store,
+      const char        *key)
+{
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  g_assert_true (govstats_unit_store_find (store, key, &index, &error));
+  g_assert_no_error (error);
+  return index == G_MAXUINT ? -1 : (int) index;
+}
+
 static void
 fill (GovstatsUnitStore *store,
       guint              n)
@@ -120,14 +133,14 @@ check_big_store (void)
   for (guint i = 0; i < n; i += 997)
     {
       g_autofree char *code = unit_code (i);
-      g_assert_cmpint (govstats_unit_store_find (store, code), ==, (int) i);
+      g_assert_cmpint (find (store, code), ==, (int) i);
     }
   {
     g_autofree char *last = unit_code (n - 1);
-    g_assert_cmpint (govstats_unit_store_find (store, last), ==, (int) n - 1);
+    g_assert_cmpint (find (store, last), ==, (int) n - 1);
   }
-  g_assert_cmpint (govstats_unit_store_find (store, "C99999-D99"), ==, -1);
-  g_assert_cmpint (govstats_unit_store_find (store, ""), ==, -1);
+  g_assert_cmpint (find (store, "C99999-D99"), ==, -1);
+  g_assert_cmpint (find (store, ""), ==, -1);
 }
 
 static void
@@ -187,12 +200,49 @@ test_missing_fields_and_keys (void)
         }
     }
   /* A key added twice: the first unit. */
-  g_assert_cmpint (govstats_unit_store_find (store, "D01"), ==, 0);
-  g_assert_cmpint (govstats_unit_store_find (store, "某镇"), ==, 1);
-  g_assert_cmpint (govstats_unit_store_find (store, "only-file.json"), ==, 2);
-  g_assert_cmpint (govstats_unit_store_find (store, "?"), ==, 3);
-  g_assert_cmpint (govstats_unit_store_find (store, ""), ==, 4);
-  g_assert_cmpint (govstats_unit_store_find (store, "教育局"), ==, -1);
+  g_assert_cmpint (find (store, "D01"), ==, 0);
+  g_assert_cmpint (find (store, "某镇"), ==, 1);
+  g_assert_cmpint (find (store, "only-file.json"), ==, 2);
+  g_assert_cmpint (find (store, "?"), ==, 3);
+  g_assert_cmpint (find (store, ""), ==, 4);
+  g_assert_cmpint (find (store, "教育局"), ==, -1);
+}
+
+/* Keys whose 32-bit FNV-1a hashes are equal: found apart by their text. */
+static void
+test_hash_collisions (void)
+{
+  g_autoptr(GovstatsUnitStore) store = govstats_unit_store_new ();
+
+  govstats_unit_store_append (store, "costarring", NULL, NULL, GOVSTATS_UNIT_KIND_OTHER, 0, NULL, 0);
+  govstats_unit_store_append (store, NULL, "altarage", NULL, GOVSTATS_UNIT_KIND_OTHER, 0, NULL, 0);
+  g_assert_cmpint (find (store, "liquid"), ==, -1);
+  g_assert_cmpint (find (store, "zinke"), ==, -1);
+  govstats_unit_store_append (store, "liquid", NULL, NULL, GOVSTATS_UNIT_KIND_OTHER, 0, NULL, 0);
+  govstats_unit_store_append (store, NULL, NULL, "zinke", GOVSTATS_UNIT_KIND_OTHER, 0, NULL, 0);
+  g_assert_cmpint (find (store, "costarring"), ==, 0);
+  g_assert_cmpint (find (store, "altarage"), ==, 1);
+  g_assert_cmpint (find (store, "liquid"), ==, 2);
+  g_assert_cmpint (find (store, "zinke"), ==, 3);
+}
+
+/* The temporary file stops taking data after 300,000 bytes (a file size
+ * limit, as a full disk would): the rest of the records stay in memory, and
+ * every unit still reads back whole, including the one cut in two. */
+static void
+test_file_fails_midway (void)
+{
+  if (g_test_subprocess ())
+    {
+      struct rlimit limit = { 300000, 300000 };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      check_big_store ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 /* ---------- a consolidated report's sources, streamed to its file ---------- */
@@ -318,6 +368,79 @@ test_streamed_save_failure_keeps_old_file (void)
   test_remove_dir (dir);
 }
 
+/* If the file cannot be read back, every reader says so: no unit is taken
+ * for missing, no list is written short. */
+static void
+test_unreadable_file (void)
+{
+  g_autoptr(GovstatsUnitStore) store = NULL;
+  g_autoptr(GovstatsReport) report = report_with_sources (&store, 20000);
+  g_auto(GovstatsUnitRecord) record = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("govstats-test-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "county.json", NULL);
+  guint index = 0;
+
+  govstats_unit_store_break_file_for_testing (store);
+  g_assert_false (govstats_unit_store_get (store, 0, &record, NULL, &error));
+  g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "temporary store"));
+  g_clear_error (&error);
+  g_assert_false (govstats_unit_store_find (store, "C00000-D00", &index, &error));
+  g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO);
+  g_assert_cmpuint (index, ==, G_MAXUINT);
+  g_clear_error (&error);
+  /* The last unit is still in the write buffer, not in the file. */
+  {
+    g_auto(GovstatsUnitRecord) late = { 0 };
+    g_assert_true (govstats_unit_store_get (store, 20000, &late, NULL, NULL));
+    g_assert_cmpstr (late.code, ==, "LATE");
+  }
+
+  g_assert_false (govstats_report_save_to_file (report, target, &error));
+  g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (test_count_dir_entries (dir), ==, 0);
+  g_clear_error (&error);
+
+  g_test_expect_message ("Govstats", G_LOG_LEVEL_CRITICAL, "*cannot read the consolidation's temporary store*");
+  g_assert_null (govstats_report_get_sources (report));
+  g_test_assert_expected_messages ();
+  /* Still not written short later on. */
+  g_assert_false (govstats_report_save_to_file (report, target, &error));
+  g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO);
+  test_remove_dir (dir);
+}
+
+/* set_sources() replaces the store's list; the same store set again is kept. */
+static void
+test_set_sources_replaces_store (void)
+{
+  g_autoptr(GovstatsUnitStore) store = NULL;
+  g_autoptr(GovstatsReport) report = report_with_sources (&store, 100);
+  g_autoptr(JsonArray) one = json_array_new ();
+  JsonObject *o = json_object_new ();
+  g_autofree char *data = NULL;
+
+  govstats_report_set_source_store (report, store, 3);
+  g_clear_pointer (&store, govstats_unit_store_unref);
+  /* The report now holds the last reference. */
+  {
+    GovstatsUnitStore *again = govstats_unit_store_new ();
+    govstats_unit_store_append (again, "X1", "甲", "x1.json", GOVSTATS_UNIT_KIND_TOWN, 0, NULL, 0);
+    govstats_report_set_source_store (report, again, 1);
+    govstats_unit_store_unref (again);
+  }
+  g_assert_cmpuint (json_array_get_length (govstats_report_get_sources (report)), ==, 1);
+
+  json_object_set_string_member (o, "code", "Z9");
+  json_array_add_object_element (one, o);
+  govstats_report_set_sources (report, one);
+  data = govstats_report_to_data (report, NULL);
+  g_assert_nonnull (strstr (data, "\"Z9\""));
+  g_assert_null (strstr (data, "\"X1\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +449,10 @@ main (int   argc,
   g_test_add_func ("/unit-store/big", test_big_store);
   g_test_add_func ("/unit-store/big-in-memory", test_big_store_in_memory);
   g_test_add_func ("/unit-store/missing-fields-and-keys", test_missing_fields_and_keys);
+  g_test_add_func ("/unit-store/hash-collisions", test_hash_collisions);
+  g_test_add_func ("/unit-store/file-fails-midway", test_file_fails_midway);
+  g_test_add_func ("/unit-store/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/unit-store/set-sources-replaces-store", test_set_sources_replaces_store);
   g_test_add_func ("/unit-store/sources-saved-streamed", test_sources_saved_streamed);
   g_test_add_func ("/unit-store/streamed-save-failure-keeps-old-file", test_streamed_save_failure_keeps_old_file);
   return g_test_run ();

@@ -710,6 +710,15 @@ def test_year_mismatch_without_roster_follows_the_first_report():
     assert len(mismatch) == 1 and tuple(mismatch[0].get_values()) == (True, 2020, 2021)
 
 
+def test_consolidation_of_no_unit_has_no_sources():
+    # Regression: the on-disk unit store made it "sources": [].
+    rollup = new_rollup(None)
+    report = rollup.consolidate()
+    assert rollup.get_n_units() == 0
+    assert report.get_sources() is None
+    assert 'sources' not in json.loads(report.to_data()[0])
+
+
 def test_unexpected_unit(tmp_path):
     folder = copy_units(tmp_path)
     data = read_json(UNITS_2021 / 'D01.json')
