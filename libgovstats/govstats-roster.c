@@ -42,7 +42,7 @@ typedef struct {
  * 0 for the code or the name and k + 1 for alias k. */
 typedef struct {
   guint64 *slots;
-  guint    n_slots;   /* a power of two, at least twice n */
+  gsize    n_slots;   /* a power of two, at least twice n */
   guint    n;
 } NameIndex;
 
@@ -221,6 +221,12 @@ govstats_roster_add_unit (GovstatsRoster     *self,
     {
       g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "a unit needs a code and a name (code “%s”, name “%s”)", code, name);
+      return FALSE;
+    }
+  if (govstats_block_array_len (self->units) >= GOVSTATS_UNIT_STORE_MAX_UNITS)
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+                   "a roster holds at most %u units", GOVSTATS_UNIT_STORE_MAX_UNITS);
       return FALSE;
     }
   if (index_lookup (self, &self->by_code, code))
