@@ -927,24 +927,6 @@ govstats_read_stream (GInputStream  *stream,
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (sink));
 }
 
-gboolean
-govstats_write_file_atomically (const char  *filename,
-                                const char  *contents,
-                                gsize        length,
-                                GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_set_contents_full (filename, contents, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-    {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO,
-                   "%s: cannot write: %s", filename, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 struct _GovstatsAtomicFile {
   char *filename;
   char *tmp_name;
@@ -1045,6 +1027,24 @@ govstats_atomic_file_abort (GovstatsAtomicFile *file)
   g_free (file->filename);
   g_free (file->tmp_name);
   g_free (file);
+}
+
+gboolean
+govstats_write_file_atomically (const char  *filename,
+                                const char  *contents,
+                                gsize        length,
+                                GError     **error)
+{
+  GovstatsAtomicFile *file = govstats_atomic_file_new (filename, error);
+
+  if (file == NULL)
+    return FALSE;
+  if (!govstats_atomic_file_write (file, contents, length, error))
+    {
+      govstats_atomic_file_abort (file);
+      return FALSE;
+    }
+  return govstats_atomic_file_commit (file, error);
 }
 
 /* ---------- output ---------- */
