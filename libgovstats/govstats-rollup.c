@@ -461,7 +461,7 @@ add_checked (GovstatsRollup *self,
   const char *code = govstats_report_get_unit_code (report);
   const char *name = govstats_report_get_unit_name (report);
   const char *roster_code = NULL;
-  g_autofree char *key = NULL;
+  const char *key;
   g_autofree char *display = govstats_report_dup_display_name (report);
   GovstatsUnitKind kind = govstats_report_get_unit_kind (report);
   guint first;
@@ -486,7 +486,8 @@ add_checked (GovstatsRollup *self,
             name = govstats_roster_get_unit_name (self->roster, roster_code);
         }
     }
-  key = g_strdup (roster_code ? roster_code : code ? code : name ? name : file ? file : "?");
+  /* The key the unit store will know the unit by. */
+  key = govstats_unit_key (roster_code ? roster_code : code, name, file);
 
   /* The year: the roster's, else the first report's. */
   if (!self->year_set && govstats_report_get_year (report) > 0)
@@ -670,7 +671,6 @@ add_checked (GovstatsRollup *self,
         }
     }
 
-  /* The store knows the unit by its code, else its name, else its file: @key. */
   first = govstats_unit_store_append (self->units, roster_code ? roster_code : code, name, file, kind, layout_index,
                               (const GovstatsStoreEntry *) entries->data, entries->len);
   g_assert (first != G_MAXUINT);   /* the room was checked above */
@@ -1266,7 +1266,7 @@ govstats_rollup_consolidate (GovstatsRollup *self)
   GovstatsSchema *target;
   GovstatsReport *result;
   g_autoptr(GPtrArray) checked = NULL;
-  guint n_target;
+  guint n_target, n_units;
 
   g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
 
@@ -1300,8 +1300,9 @@ govstats_rollup_consolidate (GovstatsRollup *self)
   (void) n_target;
 
   /* A consolidation of no unit has no `sources` member. */
-  if (govstats_unit_store_get_n_units (self->units) > 0)
-    govstats_report_set_source_store (result, self->units, govstats_unit_store_get_n_units (self->units));
+  n_units = govstats_unit_store_get_n_units (self->units);
+  if (n_units > 0)
+    govstats_report_set_source_store (result, self->units, n_units);
 
   if (self->indicators->len > 0)
     {

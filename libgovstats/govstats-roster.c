@@ -38,13 +38,8 @@ typedef struct {
 
 #define NO_ALIASES G_MAXUINT32
 
-/* A slot: 0 is empty, else (unit index + 1) | (which << 32), where which is
- * 0 for the code or the name and k + 1 for alias k. */
-typedef struct {
-  guint64 *slots;
-  gsize    n_slots;   /* a power of two, at least twice n */
-  guint    n;
-} NameIndex;
+/* A slot of the two indexes: (unit index + 1) | (which << 32), where which
+ * is 0 for the code or the name and k + 1 for alias k. */
 
 struct _GovstatsRoster
 {
@@ -55,8 +50,8 @@ struct _GovstatsRoster
   GStringChunk *strings;
   GovstatsBlockArray *units;  /* Unit, in roster order */
   GPtrArray    *alias_lists;  /* GStrv of the units that have aliases */
-  NameIndex     by_code;
-  NameIndex     by_name;      /* names and aliases */
+  GovstatsSlotTable by_code;
+  GovstatsSlotTable by_name;  /* names and aliases */
 };
 
 G_DEFINE_FINAL_TYPE (GovstatsRoster, govstats_roster, G_TYPE_OBJECT)
@@ -64,9 +59,9 @@ G_DEFINE_FINAL_TYPE (GovstatsRoster, govstats_roster, G_TYPE_OBJECT)
 static const char * const no_aliases[] = { NULL };
 
 static const char *
-slot_key (GovstatsRoster  *self,
-          const NameIndex *index,
-          guint64          slot)
+slot_key (GovstatsRoster          *self,
+          const GovstatsSlotTable *index,
+          guint64                  slot)
 {
   const Unit *unit = (const Unit *) govstats_block_array_index (self->units, (guint) (slot & G_MAXUINT32) - 1);
   guint which = (guint) (slot >> 32);
@@ -78,51 +73,48 @@ slot_key (GovstatsRoster  *self,
   return ((char **) self->alias_lists->pdata[unit->aliases])[which - 1];
 }
 
-static void
-index_place (GovstatsRoster  *self,
-             const NameIndex *index,
-             guint64          slot)
+static guint32
+by_code_hash (guint64  slot,
+              gpointer data)
 {
-  guint i = g_str_hash (slot_key (self, index, slot)) & (index->n_slots - 1);
+  GovstatsRoster *self = data;
 
-  while (index->slots[i] != 0)
-    i = (i + 1) & (index->n_slots - 1);
-  index->slots[i] = slot;
+  return g_str_hash (slot_key (self, &self->by_code, slot));
+}
+
+static guint32
+by_name_hash (guint64  slot,
+              gpointer data)
+{
+  GovstatsRoster *self = data;
+
+  return g_str_hash (slot_key (self, &self->by_name, slot));
 }
 
 static void
-index_insert (GovstatsRoster *self,
-              NameIndex      *index,
-              guint           unit,
-              guint           which)
+index_insert (GovstatsRoster    *self,
+              GovstatsSlotTable *index,
+              guint              unit,
+              guint              which)
 {
-  if ((index->n + 1) * 2 > index->n_slots)
-    {
-      guint64 *old = index->slots;
-      guint n_old = index->n_slots;
+  guint64 slot = (guint64) (unit + 1) | ((guint64) which << 32);
 
-      index->n_slots = MAX (64, n_old * 2);
-      index->slots = g_new0 (guint64, index->n_slots);
-      for (guint i = 0; i < n_old; i++)
-        if (old[i] != 0)
-          index_place (self, index, old[i]);
-      g_free (old);
-    }
-  index_place (self, index, (guint64) (unit + 1) | ((guint64) which << 32));
-  index->n++;
+  govstats_slot_table_insert (index, slot, g_str_hash (slot_key (self, index, slot)),
+                              index == &self->by_code ? by_code_hash : by_name_hash, self);
 }
 
 /* The unit with this code (by_code) or name or alias (by_name), or NULL. */
 static Unit *
-index_lookup (GovstatsRoster  *self,
-              const NameIndex *index,
-              const char      *key)
+index_lookup (GovstatsRoster          *self,
+              const GovstatsSlotTable *index,
+              const char              *key)
 {
-  if (index->n_slots == 0)
-    return NULL;
-  for (guint i = g_str_hash (key) & (index->n_slots - 1); index->slots[i] != 0; i = (i + 1) & (index->n_slots - 1))
-    if (g_str_equal (slot_key (self, index, index->slots[i]), key))
-      return (Unit *) govstats_block_array_index (self->units, (guint) (index->slots[i] & G_MAXUINT32) - 1);
+  GovstatsSlotIter iter;
+  guint64 slot;
+
+  for (govstats_slot_iter_init (&iter, index, g_str_hash (key)); govstats_slot_iter_next (&iter, &slot);)
+    if (g_str_equal (slot_key (self, index, slot), key))
+      return (Unit *) govstats_block_array_index (self->units, (guint) (slot & G_MAXUINT32) - 1);
   return NULL;
 }
 
@@ -135,8 +127,8 @@ govstats_roster_finalize (GObject *object)
   g_string_chunk_free (self->strings);
   govstats_block_array_free (self->units);
   g_ptr_array_unref (self->alias_lists);
-  g_free (self->by_code.slots);
-  g_free (self->by_name.slots);
+  govstats_slot_table_clear (&self->by_code);
+  govstats_slot_table_clear (&self->by_name);
 
   G_OBJECT_CLASS (govstats_roster_parent_class)->finalize (object);
 }

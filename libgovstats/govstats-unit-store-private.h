@@ -69,7 +69,11 @@ gboolean           govstats_unit_store_find        (GovstatsUnitStore  *store,
                                                     GError            **error);
 /* Tests only: makes the part of the store already in the file unreadable. */
 void               govstats_unit_store_break_file_for_testing (GovstatsUnitStore *store);
-/* The key a consolidation knows a unit by: its code, else its name, else its file. */
+/* The key a consolidation knows a unit by: its code, else its name, else
+ * its file, else "?". */
+const char        *govstats_unit_key               (const char               *code,
+                                                    const char               *name,
+                                                    const char               *file);
 const char        *govstats_unit_record_key        (const GovstatsUnitRecord *record);
 void               govstats_unit_record_clear      (GovstatsUnitRecord *record);
 
@@ -86,6 +90,39 @@ gpointer            govstats_block_array_append (GovstatsBlockArray *array,
                                                  gconstpointer       element);
 gpointer            govstats_block_array_index  (GovstatsBlockArray *array,
                                                  guint               index);
+
+/* An open-addressing table of nonzero 64-bit slots (linear probing, at
+ * most half full): 8 bytes a slot where a GHashTable entry costs 20 and
+ * more. What a slot holds, and how it hashes, is the caller's business. */
+typedef struct {
+  guint64 *slots;
+  gsize    n_slots;   /* 0, or a power of two */
+  gsize    n;
+} GovstatsSlotTable;
+
+/* The hash of a slot already in the table, to place it again when it grows. */
+typedef guint32 (*GovstatsSlotHashFunc) (guint64  slot,
+                                         gpointer data);
+
+void     govstats_slot_table_insert (GovstatsSlotTable    *table,
+                                     guint64               slot,
+                                     guint32               hash,
+                                     GovstatsSlotHashFunc  hash_func,
+                                     gpointer              data);
+void     govstats_slot_table_clear  (GovstatsSlotTable    *table);
+
+/* The slots a lookup of @hash must look at, in probing order:
+ *   for (govstats_slot_iter_init (&it, table, hash); govstats_slot_iter_next (&it, &slot);) */
+typedef struct {
+  const GovstatsSlotTable *table;
+  gsize                    i;
+} GovstatsSlotIter;
+
+void     govstats_slot_iter_init    (GovstatsSlotIter        *iter,
+                                     const GovstatsSlotTable *table,
+                                     guint32                  hash);
+gboolean govstats_slot_iter_next    (GovstatsSlotIter        *iter,
+                                     guint64                 *slot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovstatsUnitStore, govstats_unit_store_unref)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GovstatsUnitRecord, govstats_unit_record_clear)

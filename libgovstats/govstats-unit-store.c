@@ -80,6 +80,75 @@ govstats_block_array_append (GovstatsBlockArray *array,
   return memcpy (govstats_block_array_index (array, array->len - 1), element, array->element_size);
 }
 
+/* ---------- slot tables ---------- */
+
+static void
+slot_table_place (GovstatsSlotTable *table,
+                  guint64            slot,
+                  guint32            hash)
+{
+  gsize i = hash & (table->n_slots - 1);
+
+  while (table->slots[i] != 0)
+    i = (i + 1) & (table->n_slots - 1);
+  table->slots[i] = slot;
+}
+
+void
+govstats_slot_table_insert (GovstatsSlotTable    *table,
+                            guint64               slot,
+                            guint32               hash,
+                            GovstatsSlotHashFunc  hash_func,
+                            gpointer              data)
+{
+  g_assert (slot != 0);
+  if ((table->n + 1) * 2 > table->n_slots)
+    {
+      guint64 *old = table->slots;
+      gsize n_old = table->n_slots;
+
+      table->n_slots = MAX (64, n_old * 2);
+      table->slots = g_new0 (guint64, table->n_slots);
+      for (gsize i = 0; i < n_old; i++)
+        if (old[i] != 0)
+          slot_table_place (table, old[i], hash_func (old[i], data));
+      g_free (old);
+    }
+  slot_table_place (table, slot, hash);
+  table->n++;
+}
+
+void
+govstats_slot_table_clear (GovstatsSlotTable *table)
+{
+  g_clear_pointer (&table->slots, g_free);
+  table->n_slots = 0;
+  table->n = 0;
+}
+
+void
+govstats_slot_iter_init (GovstatsSlotIter        *iter,
+                         const GovstatsSlotTable *table,
+                         guint32                  hash)
+{
+  iter->table = table;
+  iter->i = table->n_slots ? hash & (table->n_slots - 1) : 0;
+}
+
+gboolean
+govstats_slot_iter_next (GovstatsSlotIter *iter,
+                         guint64          *slot)
+{
+  const GovstatsSlotTable *table = iter->table;
+
+  /* The table is at most half full: an empty slot always ends the probe. */
+  if (table->n_slots == 0 || table->slots[iter->i] == 0)
+    return FALSE;
+  *slot = table->slots[iter->i];
+  iter->i = (iter->i + 1) & (table->n_slots - 1);
+  return TRUE;
+}
+
 /* ---------- the store ---------- */
 
 typedef struct {
@@ -104,8 +173,7 @@ struct _GovstatsUnitStore {
   GArray     *kept_start;  /* guint64: where each kept chunk starts */
   guint64     kept_end;    /* where the tail starts */
   GByteArray *tail;
-  guint64    *keyed;       /* by key: open addressing, hash << 32 | (index + 1) */
-  gsize       n_slots;     /* a power of two, at least twice the units */
+  GovstatsSlotTable by_key; /* hash << 32 | (index + 1) */
 };
 
 static void index_key (GovstatsUnitStore *store,
@@ -123,7 +191,7 @@ store_clear (gpointer data)
   g_byte_array_unref (store->tail);
   g_ptr_array_unref (store->kept);
   g_array_unref (store->kept_start);
-  g_free (store->keyed);
+  govstats_slot_table_clear (&store->by_key);
   g_mutex_clear (&store->lock);
 }
 
@@ -266,7 +334,7 @@ govstats_unit_store_append (GovstatsUnitStore        *store,
     g_byte_array_append (store->tail, (const guint8 *) entries, n_entries * (guint) sizeof (GovstatsStoreEntry));
   govstats_block_array_append (store->index, &offset);
   index = govstats_block_array_len (store->index) - 1;
-  index_key (store, code ? code : name ? name : file ? file : "?", index);
+  index_key (store, govstats_unit_key (code, name, file), index);
   if (store->tail->len >= FLUSH_SIZE)
     flush_tail (store);
   g_mutex_unlock (&store->lock);
@@ -413,17 +481,11 @@ key_hash (const char *key)
   return h;
 }
 
-static void
-insert_key (guint64 *keyed,
-            gsize    n_slots,
-            guint32  hash,
-            guint    index)
+static guint32
+slot_hash (guint64  slot,
+           gpointer data)
 {
-  gsize i = hash & (n_slots - 1);
-
-  while (keyed[i] != 0)
-    i = (i + 1) & (n_slots - 1);
-  keyed[i] = (guint64) hash << 32 | (guint64) (index + 1);
+  return (guint32) (slot >> 32);
 }
 
 /* Called with the lock held, after unit @index was appended. */
@@ -432,19 +494,9 @@ index_key (GovstatsUnitStore *store,
            const char        *key,
            guint              index)
 {
-  if (((gsize) govstats_block_array_len (store->index) + 1) * 2 > store->n_slots)
-    {
-      gsize n_slots = MAX (store->n_slots * 2, 64);
-      guint64 *keyed = g_new0 (guint64, n_slots);
+  guint32 hash = key_hash (key);
 
-      for (gsize i = 0; i < store->n_slots; i++)
-        if (store->keyed[i] != 0)
-          insert_key (keyed, n_slots, (guint32) (store->keyed[i] >> 32), (guint) (store->keyed[i] & 0xffffffffu) - 1);
-      g_free (store->keyed);
-      store->keyed = keyed;
-      store->n_slots = n_slots;
-    }
-  insert_key (store->keyed, store->n_slots, key_hash (key), index);
+  govstats_slot_table_insert (&store->by_key, (guint64) hash << 32 | (guint64) (index + 1), hash, slot_hash, NULL);
 }
 
 gboolean
@@ -455,16 +507,17 @@ govstats_unit_store_find (GovstatsUnitStore *store,
 {
   guint32 hash = key_hash (key);
   gboolean found = FALSE;
+  GovstatsSlotIter iter;
+  guint64 slot;
 
   *index_out = G_MAXUINT;
   g_mutex_lock (&store->lock);
-  for (gsize i = hash & (store->n_slots - 1); store->n_slots > 0 && store->keyed[i] != 0;
-       i = (i + 1) & (store->n_slots - 1))
+  for (govstats_slot_iter_init (&iter, &store->by_key, hash); govstats_slot_iter_next (&iter, &slot);)
     {
       g_auto(GovstatsUnitRecord) record = { 0 };
-      guint index = (guint) (store->keyed[i] & 0xffffffffu) - 1;
+      guint index = (guint) (slot & G_MAXUINT32) - 1;
 
-      if ((guint32) (store->keyed[i] >> 32) != hash)
+      if ((guint32) (slot >> 32) != hash)
         continue;
       if (!get_locked (store, index, &record, NULL, error))
         {
@@ -498,9 +551,17 @@ govstats_unit_store_break_file_for_testing (GovstatsUnitStore *store)
 }
 
 const char *
+govstats_unit_key (const char *code,
+                   const char *name,
+                   const char *file)
+{
+  return code ? code : name ? name : file ? file : "?";
+}
+
+const char *
 govstats_unit_record_key (const GovstatsUnitRecord *record)
 {
-  return record->code ? record->code : record->name ? record->name : record->file ? record->file : "?";
+  return govstats_unit_key (record->code, record->name, record->file);
 }
 
 void
