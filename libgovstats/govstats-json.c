@@ -1029,6 +1029,22 @@ govstats_atomic_file_abort (GovstatsAtomicFile *file)
   g_free (file);
 }
 
+char *
+govstats_read_file (const char  *filename,
+                    gsize       *length,
+                    GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  char *data = NULL;
+
+  if (!g_file_get_contents (filename, &data, length, &local))
+    {
+      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read: %s", filename, local->message);
+      return NULL;
+    }
+  return data;
+}
+
 gboolean
 govstats_write_file_atomically (const char  *filename,
                                 const char  *contents,

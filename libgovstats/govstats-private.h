@@ -94,6 +94,10 @@ GBytes   *govstats_read_stream      (GInputStream     *stream,
                                      const char       *name,
                                      GCancellable     *cancellable,
                                      GError          **error);
+/* Reads a whole file, ending it with a NUL; GOVSTATS_ERROR_IO naming the file. */
+char     *govstats_read_file        (const char       *filename,
+                                     gsize            *length,
+                                     GError          **error);
 /* Writes @contents to @filename atomically (a temporary file renamed into place). */
 gboolean  govstats_write_file_atomically (const char  *filename,
                                      const char       *contents,

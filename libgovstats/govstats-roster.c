@@ -725,18 +725,12 @@ govstats_roster_new_from_file (const char  *filename,
                                GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autoptr(GError) local = NULL;
   gsize length;
 
   g_return_val_if_fail (filename != NULL, NULL);
-  if (!g_file_get_contents (filename, &data, &length, &local))
-    {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read: %s", filename, local->message);
-      return NULL;
-    }
-  /* g_file_get_contents() ends the text with a NUL: no second copy of a
-   * national roster. */
-  return roster_from_text (data, length, filename, error);
+  data = govstats_read_file (filename, &length, error);
+  /* The text ends with a NUL: no second copy of a national roster. */
+  return data ? roster_from_text (data, length, filename, error) : NULL;
 }
 
 /**

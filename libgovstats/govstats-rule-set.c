@@ -719,22 +719,6 @@ govstats_rule_set_add_rules_from_data (GovstatsRuleSet *self,
   return compile_rules (self, json_node_get_array (rules), name, error);
 }
 
-static char *
-read_file (const char  *filename,
-           gsize       *length,
-           GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  char *data = NULL;
-
-  if (!g_file_get_contents (filename, &data, length, &local))
-    {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read: %s", filename, local->message);
-      return NULL;
-    }
-  return data;
-}
-
 /**
  * govstats_rule_set_add_rules_from_file:
  * @self: a rule set
@@ -756,7 +740,7 @@ govstats_rule_set_add_rules_from_file (GovstatsRuleSet *self,
 
   g_return_val_if_fail (GOVSTATS_IS_RULE_SET (self), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
-  data = read_file (filename, &length, error);
+  data = govstats_read_file (filename, &length, error);
   return data != NULL && govstats_rule_set_add_rules_from_data (self, data, (gssize) length, filename, error);
 }
 
@@ -899,7 +883,7 @@ govstats_rule_set_load_waivers_from_file (GovstatsRuleSet *self,
 
   g_return_val_if_fail (GOVSTATS_IS_RULE_SET (self), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
-  data = read_file (filename, &length, error);
+  data = govstats_read_file (filename, &length, error);
   return data != NULL && govstats_rule_set_load_waivers_from_data (self, data, (gssize) length, filename, error);
 }
 
