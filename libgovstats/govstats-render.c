@@ -903,6 +903,23 @@ text_begin_section (Render                      *rd,
   g_string_append_printf (rd->out, "\n%s\n", line);
 }
 
+/* The paragraphs of a text section for Markdown and HTML: its lines that
+ * are not blank, stripped. */
+static GStrv
+dup_paragraphs (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0')
+        g_strv_builder_add (builder, lines[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 text_text_section (Render                      *rd,
                    const GovstatsSchemaSection *section,
@@ -1064,12 +1081,9 @@ markdown_text_section (Render                      *rd,
 
   if (text == NULL)
     return;
-  paragraphs = g_strsplit (text, "\n", -1);
+  paragraphs = dup_paragraphs (text);
   for (guint i = 0; paragraphs[i]; i++)
     {
-      g_strstrip (paragraphs[i]);
-      if (*paragraphs[i] == '\0')
-        continue;
       g_string_append_c (rd->out, '\n');
       markdown_escape (rd->out, paragraphs[i], FALSE);
       g_string_append_c (rd->out, '\n');
@@ -1532,12 +1546,9 @@ html_text_section (Render                      *rd,
 
   if (text == NULL)
     return;
-  paragraphs = g_strsplit (text, "\n", -1);
+  paragraphs = dup_paragraphs (text);
   for (guint i = 0; paragraphs[i]; i++)
     {
-      g_strstrip (paragraphs[i]);
-      if (*paragraphs[i] == '\0')
-        continue;
       g_string_append (rd->out, "<p>");
       html_escaped (rd->out, paragraphs[i]);
       g_string_append (rd->out, "</p>\n");
