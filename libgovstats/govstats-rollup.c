@@ -85,7 +85,30 @@ govstats_contribution_copy (const GovstatsContribution *self)
   copy->file = g_strdup (self->file);
   copy->is_set = self->is_set;
   copy->value = self->value;
+  copy->value_kind = self->value_kind;
   return copy;
+}
+
+/**
+ * govstats_contribution_dup_value_text:
+ * @self: a contribution
+ *
+ * Gets the exact decimal text of what the unit contributed, as
+ * [method@Govstats.Report.dup_value_text] gives it for the unit's own cell:
+ * `12`, `613.5241`. Bindings read amounts through it, without binary
+ * floating point.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when the unit left
+ *   the cell blank
+ */
+char *
+govstats_contribution_dup_value_text (const GovstatsContribution *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->value_kind <= GOVSTATS_VALUE_KIND_DELTA, NULL);
+  if (!self->is_set)
+    return NULL;
+  return govstats_value_format (self->value, self->value_kind);
 }
 
 /**
@@ -1421,6 +1444,30 @@ check_result_path (GovstatsRollup *self,
 }
 
 /**
+ * govstats_rollup_check_path:
+ * @self: a rollup
+ * @path: a cell path
+ * @error: return location for a #GError
+ *
+ * Checks that @path is a cell of the consolidated report's layout, the
+ * layout [method@Govstats.Rollup.get_kind_value] and
+ * [method@Govstats.Rollup.dup_breakdown_text] take paths of. Use it before
+ * those for a path that comes from a user or a file.
+ *
+ * Returns: %TRUE if @path is a cell; %FALSE with %GOVSTATS_ERROR_UNKNOWN_KEY
+ *   or %GOVSTATS_ERROR_VERSION_MISMATCH
+ */
+gboolean
+govstats_rollup_check_path (GovstatsRollup *self,
+                            const char     *path,
+                            GError        **error)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  return check_result_path (self, path, error);
+}
+
+/**
  * govstats_rollup_get_contributions:
  * @self: a rollup
  * @path: a cell path of the consolidated report's layout
@@ -1441,6 +1488,7 @@ govstats_rollup_get_contributions (GovstatsRollup *self,
 {
   g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (GovstatsStoreEntry));
+  GovstatsValueKind value_kind;
   guint n_units;
 
   g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
@@ -1448,6 +1496,7 @@ govstats_rollup_get_contributions (GovstatsRollup *self,
   if (!check_result_path (self, path, error))
     return NULL;
 
+  value_kind = govstats_schema_get_cell_kind (result_schema (self), path);
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) govstats_contribution_free);
   n_units = govstats_unit_store_get_n_units (self->units);
   for (guint i = 0; i < n_units; i++)
@@ -1470,6 +1519,7 @@ govstats_rollup_get_contributions (GovstatsRollup *self,
       c->unit_name = g_strdup (u.name);
       c->unit_kind = u.kind;
       c->file = g_strdup (u.file);
+      c->value_kind = value_kind;
       /* Entries are in cell order: search. */
       e = (const GovstatsStoreEntry *) entries->data;
       hi = entries->len;
@@ -1534,6 +1584,39 @@ govstats_rollup_get_kind_value (GovstatsRollup  *self,
   if (value)
     *value = sum;
   return any;
+}
+
+/**
+ * govstats_rollup_dup_kind_value_text:
+ * @self: a rollup
+ * @path: a cell path of the consolidated report's layout
+ * @kind: a kind of unit
+ * @error: return location for a #GError
+ *
+ * Gets the exact decimal text of the part of a consolidated cell that units
+ * of one kind contributed (see [method@Govstats.Rollup.get_kind_value]):
+ * `120`, `1893.3229`. Unlike that function, it checks @path.
+ *
+ * Returns: (transfer full) (nullable): the text; %NULL without @error set when
+ *   no unit of @kind set the cell, or with %GOVSTATS_ERROR_UNKNOWN_KEY or
+ *   %GOVSTATS_ERROR_VERSION_MISMATCH when @path is not a cell
+ */
+char *
+govstats_rollup_dup_kind_value_text (GovstatsRollup  *self,
+                                     const char      *path,
+                                     GovstatsUnitKind kind,
+                                     GError         **error)
+{
+  gint64 value;
+
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (kind <= GOVSTATS_UNIT_KIND_OTHER, NULL);
+  if (!check_result_path (self, path, error))
+    return NULL;
+  if (!govstats_rollup_get_kind_value (self, path, kind, &value))
+    return NULL;
+  return govstats_value_format (value, govstats_schema_get_cell_kind (result_schema (self), path));
 }
 
 static char *

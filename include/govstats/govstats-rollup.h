@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  * @file: (nullable) (type filename): the file the report came from
  * @is_set: whether the unit's cell is set (%FALSE: blank)
  * @value: the unit's value (amounts in 1/%GOVSTATS_AMOUNT_SCALE)
+ * @value_kind: the kind of value of the cell, which says how to read @value;
+ *   [method@Govstats.Contribution.dup_value_text] gives its exact text
  *
  * What one unit contributed to one consolidated cell.
  */
@@ -36,6 +38,7 @@ typedef struct {
   char            *file;
   gboolean         is_set;
   gint64           value;
+  GovstatsValueKind value_kind;
 } GovstatsContribution;
 
 #define GOVSTATS_TYPE_CONTRIBUTION (govstats_contribution_get_type ())
@@ -46,6 +49,8 @@ GOVSTATS_AVAILABLE_IN_ALL
 GovstatsContribution  *govstats_contribution_copy     (const GovstatsContribution *self);
 GOVSTATS_AVAILABLE_IN_ALL
 void                   govstats_contribution_free     (GovstatsContribution       *self);
+GOVSTATS_AVAILABLE_IN_ALL
+char                  *govstats_contribution_dup_value_text (const GovstatsContribution *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GovstatsContribution, govstats_contribution_free)
 
@@ -108,6 +113,15 @@ guint             govstats_rollup_get_n_units        (GovstatsRollup   *self);
 GOVSTATS_AVAILABLE_IN_ALL
 GPtrArray        *govstats_rollup_get_contributions  (GovstatsRollup   *self,
                                                       const char       *path,
+                                                      GError          **error);
+GOVSTATS_AVAILABLE_IN_ALL
+gboolean          govstats_rollup_check_path         (GovstatsRollup   *self,
+                                                      const char       *path,
+                                                      GError          **error);
+GOVSTATS_AVAILABLE_IN_ALL
+char             *govstats_rollup_dup_kind_value_text (GovstatsRollup  *self,
+                                                      const char       *path,
+                                                      GovstatsUnitKind  kind,
                                                       GError          **error);
 GOVSTATS_AVAILABLE_IN_ALL
 gboolean          govstats_rollup_get_kind_value     (GovstatsRollup   *self,
