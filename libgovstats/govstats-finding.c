@@ -344,6 +344,23 @@ govstats_finding_set_values (GovstatsFinding  *self,
 }
 
 /**
+ * govstats_finding_get_value_kind:
+ * @self: a finding
+ *
+ * Gets what the expected and the actual value are: counts, amounts (in
+ * 1/%GOVSTATS_AMOUNT_SCALE from [method@Govstats.Finding.get_values]) or
+ * signed changes. Bindings use it to give amounts as exact decimals.
+ *
+ * Returns: the kind of the values (%GOVSTATS_VALUE_KIND_COUNT without values)
+ */
+GovstatsValueKind
+govstats_finding_get_value_kind (GovstatsFinding *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_FINDING (self), GOVSTATS_VALUE_KIND_COUNT);
+  return self->has_values ? self->kind : GOVSTATS_VALUE_KIND_COUNT;
+}
+
+/**
  * govstats_finding_dup_expected_text:
  * @self: a finding
  *

@@ -54,6 +54,8 @@ void               govstats_finding_set_values      (GovstatsFinding  *self,
                                                      gint64            actual,
                                                      GovstatsValueKind kind);
 GOVSTATS_AVAILABLE_IN_ALL
+GovstatsValueKind  govstats_finding_get_value_kind  (GovstatsFinding  *self);
+GOVSTATS_AVAILABLE_IN_ALL
 char              *govstats_finding_dup_expected_text (GovstatsFinding *self);
 GOVSTATS_AVAILABLE_IN_ALL
 char              *govstats_finding_dup_actual_text (GovstatsFinding  *self);
