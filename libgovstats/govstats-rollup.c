@@ -1447,24 +1447,33 @@ check_result_path (GovstatsRollup *self,
  * govstats_rollup_check_path:
  * @self: a rollup
  * @path: a cell path
+ * @kind: (out) (optional): return location for the kind of value of the cell
  * @error: return location for a #GError
  *
  * Checks that @path is a cell of the consolidated report's layout, the
  * layout [method@Govstats.Rollup.get_kind_value] and
- * [method@Govstats.Rollup.dup_breakdown_text] take paths of. Use it before
- * those for a path that comes from a user or a file.
+ * [method@Govstats.Rollup.dup_breakdown_text] take paths of, and gives the
+ * cell's kind of value (which says how to read the sums of an amount). Use
+ * it before those for a path that comes from a user or a file.
  *
  * Returns: %TRUE if @path is a cell; %FALSE with %GOVSTATS_ERROR_UNKNOWN_KEY
  *   or %GOVSTATS_ERROR_VERSION_MISMATCH
  */
 gboolean
-govstats_rollup_check_path (GovstatsRollup *self,
-                            const char     *path,
-                            GError        **error)
+govstats_rollup_check_path (GovstatsRollup    *self,
+                            const char        *path,
+                            GovstatsValueKind *kind,
+                            GError           **error)
 {
+  if (kind)
+    *kind = GOVSTATS_VALUE_KIND_COUNT;
   g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  return check_result_path (self, path, error);
+  if (!check_result_path (self, path, error))
+    return FALSE;
+  if (kind)
+    *kind = govstats_schema_get_cell_kind (result_schema (self), path);
+  return TRUE;
 }
 
 /**

@@ -117,6 +117,7 @@ GPtrArray        *govstats_rollup_get_contributions  (GovstatsRollup   *self,
 GOVSTATS_AVAILABLE_IN_ALL
 gboolean          govstats_rollup_check_path         (GovstatsRollup   *self,
                                                       const char       *path,
+                                                      GovstatsValueKind *kind,
                                                       GError          **error);
 GOVSTATS_AVAILABLE_IN_ALL
 char             *govstats_rollup_dup_kind_value_text (GovstatsRollup  *self,

@@ -341,12 +341,14 @@ def test_finding_new_and_setters():
     f.set_unit('示例县民政局', 'D04')
     f.set_units(['D04'])
     f.set_position('/x/D04.json', 3, 7)
-    f.set_values(125000, -5, Govstats.ValueKind.AMOUNT)   # 12.5 and -0.0005 (万元)
+    f.set_values(Decimal('12.5'), Decimal('-0.0005'), Govstats.ValueKind.AMOUNT)   # 万元
     assert f.get_fingerprint() != before
     assert list(f.get_cells()) == ['applications/received/total']
     assert (f.get_unit_code(), f.get_unit_name(), list(f.get_units())) == ('D04', '示例县民政局', ['D04'])
     assert (f.get_file(), f.get_line(), f.get_column()) == ('/x/D04.json', 3, 7)
     assert (f.dup_expected_text(), f.dup_actual_text()) == ('12.5', '-0.0005')
+    assert f.get_value_kind() == Govstats.ValueKind.AMOUNT
+    assert tuple(f.get_values()) == (True, Decimal('12.5'), Decimal('-0.0005'))
     data = node_to_py(f.to_json(None))
     assert (data['expected'], data['actual']) == ('12.5', '-0.0005')
     assert (data['line'], data['column'], data['units']) == (3, 7, ['D04'])
@@ -523,7 +525,8 @@ def test_extra_equation_rule_with_amounts():
     findings = list(rules.check(load(UNITS_2021 / 'D01.json'), load(UNITS_2021 / 'D08.json')))
     f = one(findings, 'province.fees_steady')
     assert f.get_severity() == Govstats.Severity.WARNING
-    assert tuple(f.get_values()) == (True, int(this_year * 10000), int(last_year * 10000))
+    assert tuple(f.get_values()) == (True, this_year, last_year)
+    assert (type(f.expected), f.expected, f.actual) == (Decimal, this_year, last_year)
     assert Decimal(f.dup_expected_text()) == this_year
     assert Decimal(f.dup_actual_text()) == last_year
     assert (f.dup_expected_text(), f.dup_actual_text()) == ('613.5241', '1234.5678')

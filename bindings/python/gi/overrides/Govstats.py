@@ -24,13 +24,32 @@ top of the introspected API (which stays available unchanged):
   ``schema.rows(table)``, ``schema.cell_rows(table)``, ``schema.columns(table)``,
   ``schema.cell_paths(table=None)``, ``schema.cell_kind(path)``, ``path in schema``.
 
+* Amounts are ``decimal.Decimal`` everywhere, not integers in 1/10,000: in
+  ``Report.get_value()``/``set_value()``/``lookup_value()``/``try_set_value()``,
+  a ``Contribution``'s ``value``, ``Rollup.get_kind_value()``,
+  ``Rollup.breakdown()`` and a ``Finding``'s ``expected``/``actual``.
+
+* ``Govstats.Rollup``: ``get_contributions(path)`` and ``get_findings()`` as
+  lists, ``explain(path)`` as ``{unit: value}``, ``breakdown(path)`` and
+  ``indicator_breakdown(key)`` as ``{Govstats.UnitKind: value}``.
+
+* File names may be ``str``, ``bytes`` or any ``os.PathLike`` (``pathlib.Path``)
+  wherever a call takes one; ``report.render()``, ``Govstats.import_file()``
+  and ``report.check()`` have default arguments.
+
+* Readable ``repr()`` for reports, findings, contributions, rosters and rollups.
+
 Errors are ``GLib.Error`` in the ``govstats-error-quark`` domain with a code of
 ``Govstats.Error``, as for every other call. A path or table key that is not
 in the layout raises ``Govstats.PathError``, which is both a ``GLib.Error``
 (code ``UNKNOWN_KEY`` or ``VERSION_MISMATCH``) and a ``KeyError``, so mapping
 code (``except KeyError``) and GError code (``e.matches(...)``) both work.
+Every call that takes a cell path checks it first, so a bad path raises
+(``PathError``, or ``TypeError`` for a path that is not a ``str``) instead of
+logging a critical warning and returning a blank.
 """
 
+import collections
 import decimal
 import operator
 import os
@@ -115,6 +134,56 @@ def _text_to_value(text, is_amount):
     if text is None:
         return None
     return decimal.Decimal(text) if is_amount else int(text)
+
+
+def _text_to_kind_value(text, kind):
+    """An int or a Decimal from the library's exact text, by value kind."""
+    return _text_to_value(text, kind == Govstats.ValueKind.AMOUNT)
+
+
+def _fspath(filename):
+    """The file name to hand to the library from a str, bytes or os.PathLike."""
+    try:
+        return os.fspath(filename)
+    except TypeError:
+        raise TypeError('a file name is a str, bytes or os.PathLike, not %s'
+                        % type(filename).__name__) from None
+
+
+def _fspaths(filenames):
+    if isinstance(filenames, (str, bytes, os.PathLike)):
+        raise TypeError('a list of file names is expected, not one file name')
+    return [_fspath(name) for name in filenames]
+
+
+def _check_in(check, path):
+    """Runs a check_path function of the library; PathError if it fails."""
+    _check_path_type(path)
+    try:
+        check(path)
+    except GLib.Error as e:
+        _raise_converted(e)
+
+
+def _enum_arg(enum, value, what):
+    """An enum member from itself or from its nick (``'markdown'``)."""
+    if isinstance(value, str):
+        nick = value.replace('_', '-').lower()
+        for member in enum.__enum_values__.values():
+            if member.value_nick == nick:
+                return member
+        raise ValueError('%s: not a %s (one of %s)' % (
+            value, what, ', '.join(m.value_nick for m in enum.__enum_values__.values())))
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError('a %s is a %s or its name, not %s'
+                        % (what, enum.__name__, type(value).__name__))
+    return enum(value)
+
+
+ValueResult = collections.namedtuple('ValueResult', ['is_set', 'value'])
+ValueResult.__module__ = 'gi.repository.Govstats'
+ValueResult.__doc__ = """(is_set, value) of a cell: value is an int, or a Decimal for an amount."""
+__all__.append('ValueResult')
 
 
 def _unpack_table(variant):
@@ -203,7 +272,12 @@ class Report(Govstats.Report):
     @classmethod
     def load(cls, filename):
         """Reads a report file (str or os.PathLike); GLib.Error on failure."""
-        return Govstats.Report.new_from_file(os.fspath(filename))
+        return Govstats.Report.new_from_file(_fspath(filename))
+
+    @classmethod
+    def new_from_file(cls, filename):
+        """Reads a report file (str or os.PathLike); GLib.Error on failure."""
+        return Govstats.Report.new_from_file(_fspath(filename))
 
     @classmethod
     def new_from_data(cls, data):
@@ -214,7 +288,122 @@ class Report(Govstats.Report):
 
     def save(self, filename):
         """Writes the report file atomically (str or os.PathLike)."""
-        return self.save_to_file(os.fspath(filename))
+        return self.save_to_file(filename)
+
+    def save_to_file(self, filename):
+        """Writes the report file atomically (str or os.PathLike)."""
+        return Govstats.Report.save_to_file(self, _fspath(filename))
+
+    def set_filename(self, value):
+        """Sets the file the report belongs to (str, os.PathLike or None)."""
+        Govstats.Report.set_filename(self, None if value is None else _fspath(value))
+
+    # ----- checked cell accessors (the C ones log a critical for a bad path) -----
+
+    def _check_cell(self, path):
+        _check_in(self.get_schema().check_path, path)
+
+    def get_value(self, path):
+        """(is_set, value) of a cell; value is 0 when blank, a Decimal for an
+        amount. PathError for a path that is not a cell."""
+        text = self.dup_value_text(path)
+        if text is None:
+            return ValueResult(False, _text_to_value('0', self._is_amount(path)))
+        return ValueResult(True, _text_to_value(text, self._is_amount(path)))
+
+    def lookup_value(self, path):
+        """(True, is_set, value) as in C, with a Decimal for an amount;
+        PathError for a path that is not a cell."""
+        is_set, value = self.get_value(path)
+        return (True, is_set, value)
+
+    def set_value(self, path, value):
+        """Sets a cell to an int (or a Decimal for an amount: 613.5241, not
+        6135241); PathError for a path that is not a cell."""
+        if value is None:
+            raise TypeError('set_value() takes a value; use set_blank() or report[path] = None')
+        self[path] = value
+
+    def try_set_value(self, path, value):
+        """As set_value(); returns True."""
+        self.set_value(path, value)
+        return True
+
+    def set_blank(self, path):
+        """Makes a cell blank; PathError for a path that is not a cell."""
+        self[path] = None
+
+    def is_blank(self, path):
+        """Whether a cell is blank; PathError for a path that is not a cell."""
+        self._check_cell(path)
+        return Govstats.Report.is_blank(self, path)
+
+    def get_cell_note(self, path):
+        """The note kept with a cell, or None; PathError for a bad path."""
+        self._check_cell(path)
+        return Govstats.Report.get_cell_note(self, path)
+
+    def set_cell_note(self, path, note):
+        """Sets (or with None clears) the note of a cell."""
+        self._check_cell(path)
+        Govstats.Report.set_cell_note(self, path, note)
+
+    def get_cell_raw(self, path):
+        """The text an importer read for a cell, or None."""
+        self._check_cell(path)
+        return Govstats.Report.get_cell_raw(self, path)
+
+    def set_cell_raw(self, path, raw):
+        """Sets (or with None clears) the text an importer read for a cell."""
+        self._check_cell(path)
+        Govstats.Report.set_cell_raw(self, path, raw)
+
+    def get_cell_unit(self, path):
+        """The unit a published report gave a cell in (元, 万元), or None."""
+        self._check_cell(path)
+        return Govstats.Report.get_cell_unit(self, path)
+
+    def set_cell_unit(self, path, unit):
+        """Sets (or with None clears) the unit a cell was published in."""
+        self._check_cell(path)
+        Govstats.Report.set_cell_unit(self, path, unit)
+
+    def dup_value_text(self, path):
+        """The exact text of a cell, or None when blank; PathError for a bad path."""
+        _check_path_type(path)
+        try:
+            return Govstats.Report.dup_value_text(self, path)
+        except GLib.Error as e:
+            _raise_converted(e)
+
+    def set_value_text(self, path, text):
+        """Sets a cell from its exact text (None: blank); PathError for a bad path."""
+        _check_path_type(path)
+        try:
+            return Govstats.Report.set_value_text(self, path, text)
+        except GLib.Error as e:
+            _raise_converted(e)
+
+    # ----- checking and rendering -----
+
+    def check(self, previous=None):
+        """Checks the report (against last year's, if given): a list of Findings."""
+        return list(Govstats.Report.check(self, previous))
+
+    def render(self, format='text', lang=None, findings=None, flags=0):
+        """The statutory tables as a str.
+
+        ``format`` is a Govstats.RenderFormat or its name (``'text'``,
+        ``'markdown'``, ``'html'``, ``'csv'``, ``'csv-wide'``); ``lang`` is
+        ``'zh'`` (None) or ``'en'``; ``findings`` a list to show with the
+        tables; ``flags`` Govstats.RenderFlags.
+        """
+        format = _enum_arg(Govstats.RenderFormat, format, 'render format')
+        if isinstance(flags, bool) or not isinstance(flags, int):
+            raise TypeError('flags are Govstats.RenderFlags, not %s' % type(flags).__name__)
+        return Govstats.Report.render(self, format, lang,
+                                      None if findings is None else list(findings),
+                                      Govstats.RenderFlags(flags))
 
     # ----- cells -----
 
@@ -222,22 +411,14 @@ class Report(Govstats.Report):
         return self.get_schema().get_cell_kind(path) == Govstats.ValueKind.AMOUNT
 
     def __getitem__(self, path):
-        _check_path_type(path)
-        try:
-            text = self.dup_value_text(path)
-        except GLib.Error as e:
-            _raise_converted(e)
+        text = self.dup_value_text(path)
         if text is None:
             return None
         return _text_to_value(text, self._is_amount(path))
 
     def __setitem__(self, path, value):
         _check_path_type(path)
-        text = _value_to_text(value)
-        try:
-            self.set_value_text(path, text)
-        except GLib.Error as e:
-            _raise_converted(e)
+        self.set_value_text(path, _value_to_text(value))
 
     def __delitem__(self, path):
         """Makes a cell blank (the same as assigning None)."""
@@ -299,6 +480,18 @@ class RuleSet(Govstats.RuleSet):
         """Adds the waivers of a waiver file given as str or bytes."""
         return Govstats.RuleSet.load_waivers_from_data(self, _as_bytes(data), name)
 
+    def add_rules_from_file(self, filename):
+        """Adds the rules of an extra rule file (str or os.PathLike)."""
+        return Govstats.RuleSet.add_rules_from_file(self, _fspath(filename))
+
+    def load_waivers_from_file(self, filename):
+        """Adds the waivers of a waiver file (str or os.PathLike)."""
+        return Govstats.RuleSet.load_waivers_from_file(self, _fspath(filename))
+
+    def check(self, report, previous=None):
+        """Checks a report (against last year's, if given): a list of Findings."""
+        return list(Govstats.RuleSet.check(self, report, previous))
+
 
 RuleSet = override(RuleSet)
 __all__.append('RuleSet')
@@ -312,6 +505,307 @@ class Roster(Govstats.Roster):
         """Reads a roster (JSON or CSV) given as str or bytes."""
         return Govstats.Roster.new_from_data(_as_bytes(data), name)
 
+    @classmethod
+    def new_from_file(cls, filename):
+        """Reads a roster file, JSON or CSV (str or os.PathLike)."""
+        return Govstats.Roster.new_from_file(_fspath(filename))
+
+    def codes(self):
+        """The unit codes, in the roster's order, as a list."""
+        return list(self.dup_codes())
+
+    def __len__(self):
+        return self.get_n_units()
+
+    def __contains__(self, code):
+        return isinstance(code, str) and self.has_unit(code)
+
+    def __iter__(self):
+        """The unit codes, in the roster's order."""
+        return iter(self.dup_codes())
+
+    def __bool__(self):
+        return True
+
+    def __repr__(self):
+        name = self.get_name()
+        year = self.get_year()
+        return '<Govstats.Roster%s%s, %d units at 0x%x>' % (
+            ' ' + name if name else '', ' %d' % year if year else '',
+            self.get_n_units(), id(self))
+
 
 Roster = override(Roster)
 __all__.append('Roster')
+
+
+def _unit_label(code, name):
+    return ' '.join(x for x in (code, name) if x)
+
+
+class Finding(Govstats.Finding):
+    """One result of a check, an import or a consolidation.
+
+    ``rule``, ``severity``, ``cells`` (a list), ``expected`` and ``actual``
+    (int, Decimal for amounts, None without values) and ``message`` read it
+    the Python way; the C accessors stay available.
+    """
+
+    @property
+    def rule(self):
+        """The rule id, e.g. ``'applications.balance'``."""
+        return self.get_rule_id()
+
+    @property
+    def severity(self):
+        """The Govstats.Severity."""
+        return self.get_severity()
+
+    @property
+    def cells(self):
+        """The cell paths the finding is about, as a list."""
+        return list(self.get_cells() or [])
+
+    @property
+    def expected(self):
+        """The expected value: int, Decimal for an amount, None without values."""
+        return _text_to_kind_value(self.dup_expected_text(), self.get_value_kind())
+
+    @property
+    def actual(self):
+        """The actual value: int, Decimal for an amount, None without values."""
+        return _text_to_kind_value(self.dup_actual_text(), self.get_value_kind())
+
+    @property
+    def message(self):
+        """The message in Chinese (``get_message('en')`` for English)."""
+        return self.get_message(None)
+
+    def get_values(self):
+        """(has_values, expected, actual), amounts as Decimal."""
+        expected = self.expected
+        if expected is None:
+            zero = _text_to_kind_value('0', self.get_value_kind())
+            return (False, zero, zero)
+        return (True, expected, self.actual)
+
+    def set_values(self, expected, actual, kind=None):
+        """Sets the values from ints (counts, changes) or Decimals (amounts).
+
+        ``kind`` defaults to AMOUNT when either value is a Decimal, COUNT
+        otherwise; the C form in 1/10,000 is not used from Python.
+        """
+        if kind is None:
+            kind = (Govstats.ValueKind.AMOUNT
+                    if isinstance(expected, decimal.Decimal) or isinstance(actual, decimal.Decimal)
+                    else Govstats.ValueKind.COUNT)
+        scaled = []
+        for value in (expected, actual):
+            text = _value_to_text(value)
+            if text is None:
+                raise TypeError('a finding value is an int or a decimal.Decimal, not None')
+            number = decimal.Decimal(text)
+            if kind == Govstats.ValueKind.AMOUNT:
+                number = number.scaleb(4)
+            if number != number.to_integral_value():
+                raise ValueError('%s: too many decimal places for a %s'
+                                 % (text, Govstats.ValueKind(kind).value_nick))
+            scaled.append(int(number))
+        Govstats.Finding.set_values(self, scaled[0], scaled[1], kind)
+
+    def set_position(self, file, line, column):
+        """Sets where the finding is (file: str, os.PathLike or None)."""
+        Govstats.Finding.set_position(self, None if file is None else _fspath(file), line, column)
+
+    @staticmethod
+    def new_input_invalid(file, error):
+        """The ``input.invalid`` finding of a file (str or os.PathLike) that failed."""
+        return Govstats.Finding.new_input_invalid(_fspath(file), error)
+
+    def __str__(self):
+        return self.to_string(None)
+
+    def __repr__(self):
+        parts = [self.get_rule_id(), self.get_severity().value_nick]
+        unit = _unit_label(self.get_unit_code(), self.get_unit_name())
+        if unit:
+            parts.append(unit)
+        cells = self.cells
+        if cells:
+            parts.append('cells=%r' % cells)
+        if self.dup_expected_text() is not None:
+            parts.append('expected=%s actual=%s' % (self.dup_expected_text(), self.dup_actual_text()))
+        return '<Govstats.Finding %s>' % ' '.join(parts)
+
+
+Finding = override(Finding)
+__all__.append('Finding')
+
+
+
+class Contribution(Govstats.Contribution):
+    """What one unit contributed to a consolidated cell.
+
+    ``value`` is an int, a Decimal for an amount, or None when the unit left
+    the cell blank (the C field, in 1/10,000 for amounts, is not shown).
+    """
+
+    @property
+    def value(self):
+        """The unit's value: int, Decimal for an amount, None when blank."""
+        return _text_to_kind_value(self.dup_value_text(), self.value_kind)
+
+    def __repr__(self):
+        unit = _unit_label(self.unit_code, self.unit_name) or self.file or '?'
+        if not self.is_set:
+            shown = 'blank'
+        else:
+            shown = self.dup_value_text()
+        return '<Govstats.Contribution %s: %s>' % (unit, shown)
+
+
+Contribution = override(Contribution)
+__all__.append('Contribution')
+
+
+_UNIT_KINDS = (Govstats.UnitKind.GOVERNMENT, Govstats.UnitKind.DEPARTMENT,
+               Govstats.UnitKind.TOWN, Govstats.UnitKind.OTHER)
+
+
+class Rollup(Govstats.Rollup):
+    """Consolidates unit reports against a roster (see the C documentation)."""
+
+    # ----- adding reports -----
+
+    def add_file(self, filename):
+        """Adds a unit's report file (str or os.PathLike)."""
+        return Govstats.Rollup.add_file(self, _fspath(filename))
+
+    def add_files(self, paths, cancellable=None):
+        """Adds report files and folders of ``*.json`` (a list of str or os.PathLike)."""
+        return Govstats.Rollup.add_files(self, _fspaths(paths), cancellable)
+
+    def add_files_async(self, paths, cancellable=None, callback=None, *user_data):
+        """As add_files(), in a worker thread; finish with add_files_finish()."""
+        return Govstats.Rollup.add_files_async(self, _fspaths(paths), cancellable,
+                                               callback, *user_data)
+
+    # ----- results -----
+
+    def get_findings(self):
+        """The findings of the consolidation, as a list."""
+        return list(Govstats.Rollup.get_findings(self))
+
+    def check_path(self, path):
+        """The Govstats.ValueKind of a cell of the consolidated layout;
+        PathError if it is not a cell (TypeError if not a str)."""
+        _check_path_type(path)
+        try:
+            _, kind = Govstats.Rollup.check_path(self, path)
+        except GLib.Error as e:
+            _raise_converted(e)
+        return kind
+
+    def get_contributions(self, path):
+        """Every unit's Contribution to a consolidated cell, as a list."""
+        _check_path_type(path)
+        try:
+            return list(Govstats.Rollup.get_contributions(self, path))
+        except GLib.Error as e:
+            _raise_converted(e)
+
+    def explain(self, path):
+        """{unit: value} of the units that set a consolidated cell, in the
+        order they were added; a unit is named by its code (its name, then
+        its file, when it has none). The values add up to the cell."""
+        explained = {}
+        for c in self.get_contributions(path):
+            if c.is_set:
+                explained[c.unit_code or c.unit_name or c.file] = c.value
+        return explained
+
+    def get_kind_value(self, path, kind):
+        """(is_set, value) of the part of a consolidated cell that units of
+        one kind contributed, an amount as Decimal; PathError for a bad path."""
+        value_kind = self.check_path(path)
+        kind = _enum_arg(Govstats.UnitKind, kind, 'unit kind')
+        text = self.dup_kind_value_text(path, kind)
+        if text is None:
+            return ValueResult(False, _text_to_kind_value('0', value_kind))
+        return ValueResult(True, _text_to_kind_value(text, value_kind))
+
+    def breakdown(self, path):
+        """{Govstats.UnitKind: value} of a consolidated cell, for the kinds
+        of unit that set it, amounts as Decimal; PathError for a bad path."""
+        value_kind = self.check_path(path)
+        parts = {}
+        for kind in _UNIT_KINDS:
+            text = self.dup_kind_value_text(path, kind)
+            if text is not None:
+                parts[kind] = _text_to_kind_value(text, value_kind)
+        return parts
+
+    def dup_breakdown_text(self, path, lang=None):
+        """The cell split by kind of unit as consolidated reports print it;
+        PathError for a path that is not a cell."""
+        self.check_path(path)
+        return Govstats.Rollup.dup_breakdown_text(self, path, lang)
+
+    def indicators(self):
+        """{key: total} of the indicators the units reported, in the order first seen."""
+        totals = {}
+        for key in self.dup_indicator_keys():
+            _, totals[key] = self.get_indicator(key)
+        return totals
+
+    def indicator_breakdown(self, key):
+        """{Govstats.UnitKind: value} of an indicator, for the kinds that
+        reported it; KeyError for an indicator no unit reported."""
+        if not isinstance(key, str):
+            raise TypeError('an indicator key is a str, not %s' % type(key).__name__)
+        if key not in self.dup_indicator_keys():
+            raise KeyError(key)
+        parts = {}
+        for kind in _UNIT_KINDS:
+            is_set, value = self.get_indicator_kind_value(key, kind)
+            if is_set:
+                parts[kind] = value
+        return parts
+
+    def __repr__(self):
+        name = self.get_name()
+        findings = Govstats.Rollup.get_findings(self)
+        errors = sum(1 for f in findings if f.counts_as_error())
+        return '<Govstats.Rollup%s, %d units, %d findings (%d errors) at 0x%x>' % (
+            ' ' + name if name else '', self.get_n_units(), len(findings), errors, id(self))
+
+
+Rollup = override(Rollup)
+__all__.append('Rollup')
+
+
+def _findings_list(findings):
+    return [] if findings is None else list(findings)
+
+
+def import_file(filename, format='auto'):
+    """Reads a published report (.txt, .html, .pdf; str or os.PathLike).
+
+    ``format`` is a Govstats.ImportFormat or its name (``'auto'``, ``'text'``,
+    ``'html'``, ``'pdf'``). Returns ``(report, findings)``, the findings as a
+    list; raises GLib.Error when nothing could be imported.
+    """
+    format = _enum_arg(Govstats.ImportFormat, format, 'import format')
+    report, findings = Govstats.import_file(_fspath(filename), format)
+    return report, _findings_list(findings)
+
+
+def import_data(data, format='auto', name=None):
+    """Reads a published report from its bytes (or text as str); as import_file()."""
+    format = _enum_arg(Govstats.ImportFormat, format, 'import format')
+    report, findings = Govstats.import_data(_as_bytes(data), format,
+                                            None if name is None else _fspath(name))
+    return report, _findings_list(findings)
+
+
+__all__ += ['import_file', 'import_data']
