@@ -219,6 +219,23 @@ class Schema(Govstats.Schema):
             raise PathError('%s: unknown table in the %s layout (tables: %s)'
                             % (table, self.get_version(), ', '.join(self.get_table_keys())))
 
+    def _check_row(self, table, row):
+        self._check_table(table)
+        if not isinstance(row, str):
+            raise TypeError('a row key is a str, not %s' % type(row).__name__)
+        if row not in Govstats.Schema.get_row_keys(self, table):
+            raise PathError('%s/%s: unknown row of table %s in the %s layout'
+                            % (table, row, table, self.get_version()))
+
+    def _check_column(self, table, column):
+        self._check_table(table)
+        if not isinstance(column, str):
+            raise TypeError('a column key is a str, not %s' % type(column).__name__)
+        if column not in Govstats.Schema.get_column_keys(self, table):
+            raise PathError('%s/*/%s: unknown column of table %s in the %s layout (columns: %s)'
+                            % (table, column, table, self.get_version(),
+                               ', '.join(Govstats.Schema.get_column_keys(self, table))))
+
     def tables(self):
         """The table keys in printed order, as a list."""
         return list(self.get_table_keys())
@@ -251,13 +268,50 @@ class Schema(Govstats.Schema):
             self.check_path(path)
         except GLib.Error as e:
             _raise_converted(e)
-        return self.get_cell_kind(path)
+        return Govstats.Schema.get_cell_kind(self, path)
+
+    def get_cell_kind(self, path):
+        """The Govstats.ValueKind of a cell; PathError if it is not a cell."""
+        return self.cell_kind(path)
+
+    def dup_cell_paths(self, table=None):
+        """The cell paths of one table (None: of the layout), in printed order."""
+        if table is not None:
+            self._check_table(table)
+        return Govstats.Schema.dup_cell_paths(self, table)
 
     def __contains__(self, path):
         return isinstance(path, str) and self.has_cell(path)
 
     def __repr__(self):
         return '<Govstats.Schema %s at 0x%x>' % (self.get_version(), id(self))
+
+
+def _checked_schema_method(name, check, n_keys):
+    """A Schema method that checks its first n_keys arguments (table, then
+    row or column) before the C function, which logs a critical for them."""
+    c_method = getattr(Govstats.Schema, name)
+
+    def method(self, *args):
+        check(self, *args[:n_keys])
+        return c_method(self, *args)
+
+    method.__name__ = name
+    method.__qualname__ = 'Schema.' + name
+    method.__doc__ = ('As the C function; PathError (or TypeError) for a key '
+                      'that is not in the layout.')
+    return method
+
+
+for _name in ('get_table_title', 'get_table_section', 'get_row_keys', 'get_column_keys'):
+    setattr(Schema, _name, _checked_schema_method(_name, Schema._check_table, 1))
+for _name in ('get_row_label', 'get_row_aliases', 'row_is_group', 'row_has_cells',
+              'get_row_parent', 'dup_row_children'):
+    setattr(Schema, _name, _checked_schema_method(_name, Schema._check_row, 2))
+for _name in ('get_column_label', 'get_column_aliases', 'get_column_kind',
+              'get_column_unit', 'column_is_stock'):
+    setattr(Schema, _name, _checked_schema_method(_name, Schema._check_column, 2))
+del _name
 
 
 Schema = override(Schema)
@@ -408,7 +462,8 @@ class Report(Govstats.Report):
     # ----- cells -----
 
     def _is_amount(self, path):
-        return self.get_schema().get_cell_kind(path) == Govstats.ValueKind.AMOUNT
+        # Called once the path is known to be a cell.
+        return Govstats.Schema.get_cell_kind(self.get_schema(), path) == Govstats.ValueKind.AMOUNT
 
     def __getitem__(self, path):
         text = self.dup_value_text(path)
@@ -513,6 +568,27 @@ class Roster(Govstats.Roster):
     def codes(self):
         """The unit codes, in the roster's order, as a list."""
         return list(self.dup_codes())
+
+    def _check_code(self, code):
+        if not isinstance(code, str):
+            raise TypeError('a unit code is a str, not %s' % type(code).__name__)
+        if not self.has_unit(code):
+            raise KeyError('%s: not a unit code of the roster' % code)
+
+    def get_unit_name(self, code):
+        """The name of a unit; KeyError for a code not in the roster."""
+        self._check_code(code)
+        return Govstats.Roster.get_unit_name(self, code)
+
+    def get_unit_kind(self, code):
+        """The Govstats.UnitKind of a unit; KeyError for a code not in the roster."""
+        self._check_code(code)
+        return Govstats.Roster.get_unit_kind(self, code)
+
+    def get_unit_aliases(self, code):
+        """The other names of a unit, as a list; KeyError for a code not in the roster."""
+        self._check_code(code)
+        return list(Govstats.Roster.get_unit_aliases(self, code) or [])
 
     def __len__(self):
         return self.get_n_units()
