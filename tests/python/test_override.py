@@ -266,8 +266,50 @@ def test_schema_helpers_raise_instead_of_criticals():
 
 
 def test_introspected_api_is_unchanged(d01):
-    # The override adds; the C API stays as documented.
+    # The override adds; the C API stays as documented, amounts aside
+    # (Decimal, not 1/10,000: see test_value_calls_take_and_give_decimals).
     assert d01.get_value('applications/received/total') == (True, 10)
     assert d01.dup_value_text('art20_8/fees/amount') == '613.5241'
     assert isinstance(d01.to_data(), tuple)
     assert d01.dup_table_values('art20_8').unpack() == {'art20_8/fees/amount': '613.5241'}
+
+
+# ---------- the C-named value calls, amounts as Decimal ----------
+
+def test_value_calls_take_and_give_decimals(d01, d01_json_cells):
+    path = 'art20_8/fees/amount'
+    printed = d01_json_cells[path]
+    assert d01.get_value(path) == (True, printed) == (True, Decimal('613.5241'))
+    assert d01.get_value(path).is_set and type(d01.get_value(path).value) is Decimal
+    assert d01.lookup_value(path) == (True, True, printed)
+    report = Govstats.Report.new_for_version('2021')
+    assert report.get_value(path) == (False, 0) and type(report.get_value(path).value) is Decimal
+    report.set_value(path, Decimal('4068.208'))
+    assert report.dup_value_text(path) == '4068.208'
+    assert report.try_set_value(path, 12) is True           # 12 万元, not 0.0012
+    assert report[path] == Decimal(12) and report.dup_value_text(path) == '12'
+    report.set_blank(path)
+    assert report.is_blank(path) and report[path] is None
+    with pytest.raises(TypeError):
+        report.set_value(path, 0.5)
+    with pytest.raises(TypeError):
+        report.set_value(path, None)
+    # The C function, without the override, keeps 1/10,000.
+    from gi.module import get_introspection_module
+    assert get_introspection_module('Govstats').Report.get_value(d01, path) == (True, 6135241)
+
+
+def test_cell_metadata_calls_check_the_path():
+    report = Govstats.Report.new_for_version('2019')
+    path = 'art20_9/procurement/amount'
+    report.set_cell_note(path, '含追加预算')
+    report.set_cell_raw(path, '251000元')
+    report.set_cell_unit(path, '元')
+    assert (report.get_cell_note(path), report.get_cell_raw(path), report.get_cell_unit(path)) == \
+        ('含追加预算', '251000元', '元')
+    for call in (report.get_cell_note, report.get_cell_raw, report.get_cell_unit, report.is_blank):
+        with pytest.raises(Govstats.PathError) as info:
+            call('art20_8/fees/amount')                    # a 2021 cell
+        assert info.value.code == Govstats.Error.VERSION_MISMATCH
+    with pytest.raises(Govstats.PathError):
+        report.set_cell_note('applications/nowhere/total', 'x')

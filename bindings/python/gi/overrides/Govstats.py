@@ -4,7 +4,8 @@
 """Pythonic access to libgovstats.
 
 Loaded automatically by ``from gi.repository import Govstats``. It adds, on
-top of the introspected API (which stays available unchanged):
+top of the introspected API (which stays available under the C names, with
+the changes listed here):
 
 * ``Govstats.Report`` as a mapping of cell paths to values::
 
@@ -835,17 +836,16 @@ class Rollup(Govstats.Rollup):
         return totals
 
     def indicator_breakdown(self, key):
-        """{Govstats.UnitKind: value} of an indicator, for the kinds that
-        reported it; KeyError for an indicator no unit reported."""
+        """{Govstats.UnitKind: value} of an indicator, every kind of unit
+        (0 for a kind that reported none); KeyError for an indicator no unit
+        reported."""
         if not isinstance(key, str):
             raise TypeError('an indicator key is a str, not %s' % type(key).__name__)
         if key not in self.dup_indicator_keys():
             raise KeyError(key)
         parts = {}
         for kind in _UNIT_KINDS:
-            is_set, value = self.get_indicator_kind_value(key, kind)
-            if is_set:
-                parts[kind] = value
+            _, parts[kind] = self.get_indicator_kind_value(key, kind)
         return parts
 
     def __repr__(self):
