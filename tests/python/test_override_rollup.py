@@ -396,6 +396,18 @@ def test_import_defaults():
                                                    source.name)[0].to_data()[0]
     with pytest.raises(ValueError):
         Govstats.import_file(source, 'docx')
+    text = Govstats.import_dup_text(source.read_bytes(), name=source.name)
+    assert text == C.import_dup_text(source.read_bytes(), Govstats.ImportFormat.AUTO, source.name)
+    assert '政府信息公开' in text
+
+
+def test_rule_severity_of_an_unknown_rule():
+    rules = Govstats.RuleSet.new(Govstats.Schema.get_for_version('2021'))
+    assert rules.get_rule_severity('applications.balance') == Govstats.Severity.ERROR
+    with pytest.raises(KeyError):
+        rules.get_rule_severity('no.such_rule')
+    with pytest.raises(TypeError):
+        rules.get_rule_severity(None)
 
 
 # ---------- bad paths raise, with no critical ----------

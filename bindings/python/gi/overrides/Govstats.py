@@ -548,6 +548,14 @@ class RuleSet(Govstats.RuleSet):
         """Checks a report (against last year's, if given): a list of Findings."""
         return list(Govstats.RuleSet.check(self, report, previous))
 
+    def get_rule_severity(self, rule_id):
+        """The Govstats.Severity of a rule; KeyError for a rule not in the set."""
+        if not isinstance(rule_id, str):
+            raise TypeError('a rule id is a str, not %s' % type(rule_id).__name__)
+        if not self.has_rule(rule_id):
+            raise KeyError('%s: not a rule of the rule set' % rule_id)
+        return Govstats.RuleSet.get_rule_severity(self, rule_id)
+
 
 RuleSet = override(RuleSet)
 __all__.append('RuleSet')
@@ -884,4 +892,11 @@ def import_data(data, format='auto', name=None):
     return report, _findings_list(findings)
 
 
-__all__ += ['import_file', 'import_data']
+def import_dup_text(data, format='auto', name=None):
+    """The text an importer reads from a published report's bytes (or str)."""
+    format = _enum_arg(Govstats.ImportFormat, format, 'import format')
+    return Govstats.import_dup_text(_as_bytes(data), format,
+                                    None if name is None else _fspath(name))
+
+
+__all__ += ['import_file', 'import_data', 'import_dup_text']
