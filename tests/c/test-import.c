@@ -4,8 +4,10 @@
  *
  * The real reports are read where they stand, in ../shared/real-reports
  * beside the source tree ($GOVSTATS_REAL_REPORTS overrides); their printed
- * values are in the JSON files of expected/ there. The synthetic fixtures (2019 layout,
- * every form) and their expected values are in tests/data/import.
+ * values are in the JSON files of expected/ there; without them those tests
+ * are skipped, with the reason. The synthetic fixtures (2019 layout, every
+ * form) and their expected values are in tests/data/import, and the published
+ * forms of a known 2021 report in tests/data/import/published.
  */
 #include <math.h>
 #include <string.h>
@@ -304,6 +306,116 @@ test_values (void)
   g_assert_cmpstr (govstats_report_get_cell_note (report, "art20_9/procurement/amount"), ==, "万元");
   /* Tables not in the text are reported missing, with their cells. */
   g_assert_nonnull (find_rule_with_cell (findings, "import.missing_table", "applications/received/total"));
+}
+
+/* ---------- the published forms of a known report ---------- */
+
+/* tests/data/import/published holds one example report (示例县公安局 2021,
+ * examples/data/2021/units/D03.json) printed by generate-published.py as
+ * pdftotext -layout text, reading-order text, a CMS page and a PDF of our
+ * own HTML. Each imports to the cells of that source file, read here with
+ * json-glib alone: every cell it sets, and no other. */
+
+static char *
+published_source_path (void)
+{
+  const char *root = g_getenv ("GOVSTATS_SOURCE_ROOT");
+
+  if (root && *root)
+    return g_build_filename (root, "examples", "data", "2021", "units", "D03.json", NULL);
+  return g_build_filename (test_data_dir (), "..", "..", "examples", "data", "2021", "units", "D03.json", NULL);
+}
+
+static void
+test_published (gconstpointer data)
+{
+  const char *suffix = data;
+  g_autofree char *name = g_strconcat ("d03-2021", suffix, NULL);
+  g_autofree char *file = test_data_path ("import", "published", name, NULL);
+  g_autofree char *source_path = published_source_path ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GovstatsReport) report = NULL;
+  g_auto(GStrv) all = NULL;
+  g_autoptr(GList) table_keys = NULL;
+  JsonObject *src, *tables, *text;
+  gboolean pdf = g_str_equal (suffix, ".pdf");
+  guint compared = 0, differences = 0;
+
+  if (pdf && !govstats_import_can_read_pdf ())
+    {
+      g_test_skip ("built without poppler-glib");
+      return;
+    }
+  src = load_json_object (source_path, &root);
+  report = govstats_import_file (file, GOVSTATS_IMPORT_FORMAT_AUTO, &findings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  dump_findings (findings);
+  g_assert_cmpuint (count_import_errors (findings), ==, 0);
+  assert_findings_have_positions (findings);
+
+  g_assert_cmpstr (govstats_report_get_version (report), ==, json_object_get_string_member (src, "version"));
+  g_assert_cmpint (govstats_report_get_year (report), ==, json_object_get_int_member (src, "year"));
+  g_assert_cmpstr (govstats_report_get_unit_name (report), ==,
+                   json_object_get_string_member (json_object_get_object_member (src, "unit"), "name"));
+  g_assert_cmpint (govstats_report_get_unit_kind (report), ==, GOVSTATS_UNIT_KIND_DEPARTMENT);
+  g_assert_cmpint (govstats_report_get_scope (report), ==, GOVSTATS_SCOPE_OWN);
+  g_assert_cmpstr (json_object_get_string_member (govstats_report_get_source (report), "format"), ==,
+                   pdf ? "pdf" : g_str_equal (suffix, ".html") ? "html" : "text");
+
+  /* Every cell of the source, with its value. */
+  tables = json_object_get_object_member (src, "tables");
+  table_keys = json_object_get_members (tables);
+  for (GList *t = table_keys; t; t = t->next)
+    {
+      JsonObject *rows = json_object_get_object_member (tables, t->data);
+      g_autoptr(GList) rl = json_object_get_members (rows);
+      for (GList *r = rl; r; r = r->next)
+        {
+          JsonObject *columns = json_object_get_object_member (rows, r->data);
+          g_autoptr(GList) cl = json_object_get_members (columns);
+          for (GList *c = cl; c; c = c->next)
+            {
+              g_autofree char *path = g_strdup_printf ("%s/%s/%s", (char *) t->data, (char *) r->data, (char *) c->data);
+              JsonNode *node = json_object_get_member (columns, c->data);
+              gint64 want = expected_value (report, path, node), got = 0;
+
+              compared++;
+              if (!govstats_report_get_value (report, path, &got))
+                {
+                  g_test_message ("%s: expected %" G_GINT64_FORMAT ", got blank", path, want);
+                  differences++;
+                }
+              else if (got != want)
+                {
+                  g_test_message ("%s: expected %" G_GINT64_FORMAT ", got %" G_GINT64_FORMAT, path, want, got);
+                  differences++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (differences, ==, 0);
+  /* D03 sets all 200 cells of the 2021 form; nothing else is read. */
+  all = govstats_schema_dup_cell_paths (govstats_report_get_schema (report), NULL);
+  g_assert_cmpuint (compared, ==, 200);
+  for (guint i = 0; all[i]; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (all[i], "/", 3);
+      JsonObject *rows = json_object_get_object_member (tables, parts[0]);
+      JsonObject *columns = rows && json_object_has_member (rows, parts[1])
+                            ? json_object_get_object_member (rows, parts[1]) : NULL;
+      if (columns == NULL || !json_object_has_member (columns, parts[2]))
+        g_assert_true (govstats_report_is_blank (report, all[i]));
+    }
+
+  /* The prose of the report, paragraphs joined back. */
+  text = json_object_get_object_member (src, "text");
+  g_assert_cmpstr (govstats_report_get_text (report, "overview"), ==, json_object_get_string_member (text, "overview"));
+  g_assert_cmpstr (govstats_report_get_text (report, "problems"), ==, json_object_get_string_member (text, "problems"));
+  g_assert_true (g_str_has_prefix (govstats_report_get_text (report, "other_matters"),
+                                   json_object_get_string_member (text, "other_matters")));
 }
 
 /* ---------- real reports ---------- */
@@ -1141,6 +1253,10 @@ main (int    argc,
       path = g_strdup_printf ("/govstats/import/synthetic/%s", name);
       g_test_add_data_func_full (path, g_strdup (name), test_synthetic, g_free);
     }
+  g_test_add_data_func ("/govstats/import/published/layout", ".layout.txt", test_published);
+  g_test_add_data_func ("/govstats/import/published/raw", ".raw.txt", test_published);
+  g_test_add_data_func ("/govstats/import/published/html", ".html", test_published);
+  g_test_add_data_func ("/govstats/import/published/pdf", ".pdf", test_published);
   g_test_add_func ("/govstats/import/never-shift/plain", test_never_shift_plain);
   g_test_add_func ("/govstats/import/never-shift/cells", test_never_shift_cells);
   g_test_add_func ("/govstats/import/never-shift/layout-blank-by-position", test_blank_by_position);
@@ -1149,9 +1265,13 @@ main (int    argc,
   g_test_add_func ("/govstats/import/detect-format", test_detect_format);
   g_test_add_data_func ("/govstats/import/roundtrip/render/2021", "real:huaian-city-2024.layout.txt",
                         test_roundtrip_render);
+  g_test_add_data_func ("/govstats/import/roundtrip/render/2021-published", "published/d03-2021.layout.txt",
+                        test_roundtrip_render);
   g_test_add_data_func ("/govstats/import/roundtrip/render/2019", "synthetic-2019.layout.txt",
                         test_roundtrip_render);
   g_test_add_data_func ("/govstats/import/roundtrip/pdf/2021", "real:huaian-city-2024.layout.txt",
+                        test_roundtrip_pdf);
+  g_test_add_data_func ("/govstats/import/roundtrip/pdf/2021-published", "published/d03-2021.layout.txt",
                         test_roundtrip_pdf);
   g_test_add_data_func ("/govstats/import/roundtrip/pdf/2019", "synthetic-2019.layout.txt", test_roundtrip_pdf);
 
