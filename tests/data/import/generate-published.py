@@ -202,19 +202,14 @@ class Pages:
         return out + "\n\f"
 
 
-def layout_text(r):
-    p = Pages(46)
-    p.add(" " * 16 + r.unit)
-    p.add(" " * 8 + f"{r.year}年政府信息公开工作年度报告")
-    p.add()
-    for line in wrap(r.preamble()):
-        p.add(line)
-    for key in ("overview",):
-        p.add("   " + HEADINGS[key])
-        for para in r.text.get(key, "").split("\n"):
-            for line in wrap(para):
-                p.add(line)
+def layout_prose(p, r, key):
+    p.add("   " + HEADINGS[key])
+    for para in r.text.get(key, "").split("\n"):
+        for line in wrap(para):
+            p.add(line)
 
+
+def layout_art20(p, r):
     p.add("   " + HEADINGS["proactive"])
     for table, title, row_header, rows, columns in ART20:
         p.add(" " * 14 + title)
@@ -235,8 +230,13 @@ def layout_text(r):
             p.add()
         p.add()
 
-    # 表三: the header as pdftotext lays it out, then rows anchored by label.
-    ends = [48, 57, 65, 74, 83, 90, 98]
+
+APP_ENDS = [48, 57, 65, 74, 83, 90, 98]
+
+
+def layout_applications_header(p):
+    """表三's heading and header as pdftotext lays it out: words broken where
+    the narrow cells wrap them."""
     p.add(" " * 18 + HEADINGS["applications"])
     p.add(" " * 62 + "申请人情况")
     p.add()
@@ -248,24 +248,21 @@ def layout_text(r):
     p.add(right(right(right(right(" " * 40, "业", 55), "构", 63), "组织", 72), "机构", 81))
     p.add()
 
+
+def layout_applications(p, r):
     def numbers(line, row):
-        for column, end in zip(APP_COLUMNS, ends):
+        for column, end in zip(APP_COLUMNS, APP_ENDS):
             line = right(line, r.cell("applications", row, column), end)
         return line
 
+    layout_applications_header(p)
     # The vertical label 三、本年度办理结果 down the left margin, one piece on
     # every other line of its rows, as a tall merged cell prints.
     vertical = ["三、", "本", "年", "度", "办", "理", "结", "果"]
-    margin = []
-    for row, label, group in APP_ROWS:
-        if group is None:
-            margin.append(None)
-        else:
-            margin.append(group)
     v = 0
-    group_lines = {}
     # The group label (（三）不予公开 …) beside the middle row of its group, in
     # two pieces like a narrow cell: （三）不 / 予公开.
+    group_lines = {}
     for group in ("（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"):
         members = [i for i, (_, _, g) in enumerate(APP_ROWS) if g == group]
         group_lines[members[len(members) // 2]] = (group[:4], group[4:])
@@ -303,7 +300,9 @@ def layout_text(r):
         v += 1
     p.add()
 
-    # 表四 as one printed line of fifteen numbers under a three-level header.
+
+def layout_review(p, r):
+    """表四 as one printed line of fifteen numbers under a three-level header."""
     p.add(" " * 5 + HEADINGS["review_litigation"])
     p.add(" " * 10 + "行政复议" + " " * 30 + "行政诉讼")
     p.add()
@@ -329,11 +328,20 @@ def layout_text(r):
     p.add(line)
     p.add()
 
-    for key in ("problems", "other_matters"):
-        p.add("   " + HEADINGS[key])
-        for para in r.text.get(key, "").split("\n"):
-            for line in wrap(para):
-                p.add(line)
+
+def layout_text(r):
+    p = Pages(46)
+    p.add(" " * 16 + r.unit)
+    p.add(" " * 8 + f"{r.year}年政府信息公开工作年度报告")
+    p.add()
+    for line in wrap(r.preamble()):
+        p.add(line)
+    layout_prose(p, r, "overview")
+    layout_art20(p, r)
+    layout_applications(p, r)
+    layout_review(p, r)
+    layout_prose(p, r, "problems")
+    layout_prose(p, r, "other_matters")
     p.add()
     for line in r.signature():
         p.add(" " * 40 + line)
@@ -426,36 +434,8 @@ def esc(s):
             .replace("“", "&ldquo;").replace("”", "&rdquo;"))
 
 
-def html_page(r):
+def html_art20(w, r):
     td = '<td style="border:1px solid #000;padding:3px;text-align:center;">'
-    h = []
-    w = h.append
-    w('<!DOCTYPE html>')
-    w('<html lang="zh-CN">')
-    w('<head>')
-    w('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">')
-    w(f'<title>{esc(r.unit)}{r.year}年政府信息公开工作年度报告_{esc(r.parent)}</title>')
-    w('<link rel="stylesheet" href="/css/article.css">')
-    w('<script type="text/javascript">')
-    w('  var _hmt = _hmt || [];')
-    w('  // <table><tr><td>123</td></tr></table> (a template the page fills in)')
-    w('  document.write("<td>456</td>");')
-    w('</script>')
-    w('</head>')
-    w('<body>')
-    w('<div class="header"><div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; '
-      '<a href="/zwgk/ndbg/">政府信息公开年报</a></div></div>')
-    w('<!-- 正文开始 -->')
-    w('<div class="article">')
-    w(f'<h1 class="title">{esc(r.unit)}{r.year}年政府信息公开工作年度报告</h1>')
-    w(f'<div class="info">发布时间：{r.year + 1}-01-20&nbsp;&nbsp;来源：{esc(r.unit)}&nbsp;&nbsp;'
-      '字号：[<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>]</div>')
-    w('<div class="content" id="zoom">')
-    w(f'<p style="text-indent:2em;">{esc(r.preamble())}</p>')
-    w(f'<p style="text-indent:2em;"><strong>{HEADINGS["overview"]}</strong></p>')
-    for para in r.text.get("overview", "").split("\n"):
-        w(f'<p style="text-indent:2em;"><span style="font-family:仿宋_GB2312;">{esc(para)}</span></p>')
-    w(f'<p style="text-indent:2em;"><strong>{HEADINGS["proactive"]}</strong></p>')
     # One table a 第二十条 item, its title in a first row across the table.
     for table, title, row_header, rows, columns in ART20:
         w('<table border="1" cellspacing="0" cellpadding="0" width="600" style="border-collapse:collapse;">')
@@ -475,6 +455,9 @@ def html_page(r):
         w('</tbody>')
         w('</table>')
         w('<p>&nbsp;</p>')
+
+
+def html_applications(w, r):
     w(f'<p style="text-indent:2em;"><strong>{HEADINGS["applications"]}</strong></p>')
     w('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">')
     w('<tbody>')
@@ -508,6 +491,9 @@ def html_page(r):
         w(f'<tr>{cells}{nums(row)}</tr>')
     w('</tbody>')
     w('</table>')
+
+
+def html_review(w, r):
     w(f'<p style="text-indent:2em;"><strong>{HEADINGS["review_litigation"]}</strong></p>')
     w('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">')
     w('<tbody>')
@@ -521,6 +507,40 @@ def html_page(r):
                        for row in RL_ROWS for c in RL_COLUMNS) + '</tr>')
     w('</tbody>')
     w('</table>')
+
+
+def html_page(r):
+    h = []
+    w = h.append
+    w('<!DOCTYPE html>')
+    w('<html lang="zh-CN">')
+    w('<head>')
+    w('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">')
+    w(f'<title>{esc(r.unit)}{r.year}年政府信息公开工作年度报告_{esc(r.parent)}</title>')
+    w('<link rel="stylesheet" href="/css/article.css">')
+    w('<script type="text/javascript">')
+    w('  var _hmt = _hmt || [];')
+    w('  // <table><tr><td>123</td></tr></table> (a template the page fills in)')
+    w('  document.write("<td>456</td>");')
+    w('</script>')
+    w('</head>')
+    w('<body>')
+    w('<div class="header"><div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; '
+      '<a href="/zwgk/ndbg/">政府信息公开年报</a></div></div>')
+    w('<!-- 正文开始 -->')
+    w('<div class="article">')
+    w(f'<h1 class="title">{esc(r.unit)}{r.year}年政府信息公开工作年度报告</h1>')
+    w(f'<div class="info">发布时间：{r.year + 1}-01-20&nbsp;&nbsp;来源：{esc(r.unit)}&nbsp;&nbsp;'
+      '字号：[<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>]</div>')
+    w('<div class="content" id="zoom">')
+    w(f'<p style="text-indent:2em;">{esc(r.preamble())}</p>')
+    w(f'<p style="text-indent:2em;"><strong>{HEADINGS["overview"]}</strong></p>')
+    for para in r.text.get("overview", "").split("\n"):
+        w(f'<p style="text-indent:2em;"><span style="font-family:仿宋_GB2312;">{esc(para)}</span></p>')
+    w(f'<p style="text-indent:2em;"><strong>{HEADINGS["proactive"]}</strong></p>')
+    html_art20(w, r)
+    html_applications(w, r)
+    html_review(w, r)
     for key in ("problems", "other_matters"):
         w(f'<p style="text-indent:2em;"><strong>{HEADINGS[key]}</strong></p>')
         for para in r.text.get(key, "").split("\n"):
@@ -538,23 +558,35 @@ def html_page(r):
 
 # ---------- PDF through our own HTML ----------
 
+def read_head(path, n=5):
+    with open(path, "rb") as f:
+        return f.read(n)
+
+
 def pdf_from_render(govstats, chromium, dest):
+    if not os.access(govstats, os.X_OK):
+        sys.exit(f"{govstats}: no govstats program there (build first, or pass --govstats)")
     with tempfile.TemporaryDirectory(prefix="govstats-fixture-") as tmp:
         html = os.path.join(tmp, "report.html")
-        rendered = subprocess.run([govstats, "render", "--format", "html", SOURCE],
-                                  check=True, capture_output=True).stdout
-        with open(html, "wb") as f:
-            f.write(rendered)
-        env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS")}
         pdf = os.path.join(tmp, "report.pdf")
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                        "--no-first-run", f"--user-data-dir={os.path.join(tmp, 'profile')}",
-                        f"--print-to-pdf={pdf}", "file://" + html],
-                       check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+        render = subprocess.run([govstats, "render", "--format", "html", SOURCE], capture_output=True)
+        if render.returncode != 0:
+            sys.exit(f"{SOURCE}: govstats render failed: {render.stderr.decode(errors='replace').strip()}")
+        with open(html, "wb") as f:
+            f.write(render.stdout)
+        # Chromium must not inherit a sanitizer preload.
+        env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS")}
+        try:
+            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                            "--no-first-run", f"--user-data-dir={os.path.join(tmp, 'profile')}",
+                            f"--print-to-pdf={pdf}", "file://" + html],
+                           check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+        except (OSError, subprocess.SubprocessError) as e:
+            sys.exit(f"{chromium}: could not print {html} to PDF: {e}")
+        if not os.path.exists(pdf) or read_head(pdf) != b"%PDF-":
+            sys.exit(f"{chromium} wrote no PDF")
         with open(pdf, "rb") as f:
-            if not f.read(5) == b"%PDF-":
-                sys.exit(f"{chromium} wrote no PDF")
-        write_atomically(dest, open(pdf, "rb").read())
+            write_atomically(dest, f.read())
 
 
 def write_atomically(path, data):
@@ -596,12 +628,14 @@ def main():
             except FileNotFoundError:
                 stale.append(path)
         pdf = os.path.join(OUT, STEM + ".pdf")
-        if not os.path.exists(pdf) or open(pdf, "rb").read(5) != b"%PDF-":
+        if not os.path.exists(pdf) or read_head(pdf) != b"%PDF-":
             stale.append(pdf)
         for path in stale:
             print(f"{path}: not what {os.path.basename(__file__)} writes; run it again", file=sys.stderr)
         print(f"{len(forms) + 1 - len(stale)} passed, {len(stale)} failed")
         return 1 if stale else 0
+    if not args.no_pdf and not os.access(args.govstats, os.X_OK):
+        sys.exit(f"{args.govstats}: no govstats program there (build first, or pass --govstats)")
     os.makedirs(OUT, exist_ok=True)
     for suffix, text in forms.items():
         write_atomically(os.path.join(OUT, STEM + suffix), text.encode("utf-8"))
