@@ -32,34 +32,46 @@ function sourceCells(data) {
     return cells;
 }
 
-// The published forms of examples/data/2021/units/D03.json written by
-// tests/data/import/generate-published.py: each imports to its cells.
-for (const [suffix, format] of [['.layout.txt', 'text'], ['.raw.txt', 'text'], ['.html', 'html'], ['.pdf', 'pdf']]) {
-    test(`the published ${suffix} of D03 imports to the source cells`, () => {
-        if (format === 'pdf' && !Govstats.import_can_read_pdf())
-            skip('built without poppler-glib');
-        const source = readJson(GLib.build_filenamev([root, 'examples', 'data', '2021', 'units', 'D03.json']));
-        const want = sourceCells(source);
-        assertEqual(Object.keys(want).length, 200);
-        const [report, findings] = Govstats.import_file(GLib.build_filenamev([published, `d03-2021${suffix}`]),
-            Govstats.ImportFormat.AUTO);
-        assertEqual(findings.filter(f => f.get_severity() === Govstats.Severity.ERROR).map(f => f.get_rule_id()), []);
-        assertEqual(report.get_unit_name(), source.unit.name);
-        assertEqual(report.get_year(), source.year);
-        assertEqual(report.get_version(), source.version);
-        assertEqual(report.get_source().get_string_member('format'), format);
-        const got = {};
-        for (const path of report.get_schema().dup_cell_paths(null)) {
-            const text = report.dup_value_text(path);
-            if (text !== null)
-                got[path] = Number(text) === Number(want[path]) ? want[path] : text;
-        }
-        // Same cells, same values (compared as numbers: "45.2310" is 45.231).
-        const bad = Object.keys({...want, ...got}).filter(p => got[p] !== want[p]).map(p => [p, want[p], got[p]]);
-        assertEqual(bad, []);
-        assertEqual(report.get_text('overview'), source.text.overview);
-        assertEqual(report.get_text('problems'), source.text.problems);
-    });
+// The published forms of examples/data/{2021,2020}/units/D03.json (the 2021
+// and 2019 layouts) written by tests/data/import/generate-published.py: each
+// imports to the cells of its source.
+const joined = text => text.replaceAll('\n', '');
+for (const [year, cells] of [['2021', 200], ['2020', 198]]) {
+    for (const [suffix, format] of [['.layout.txt', 'text'], ['.raw.txt', 'text'], ['.html', 'html'], ['.pdf', 'pdf']]) {
+        test(`the published ${suffix} of D03 ${year} imports to the source cells`, () => {
+            if (format === 'pdf' && !Govstats.import_can_read_pdf())
+                skip('built without poppler-glib');
+            const source = readJson(GLib.build_filenamev([root, 'examples', 'data', year, 'units', 'D03.json']));
+            const want = sourceCells(source);
+            assertEqual(Object.keys(want).length, cells);
+            const [report, findings] = Govstats.import_file(
+                GLib.build_filenamev([published, `d03-${year}${suffix}`]), Govstats.ImportFormat.AUTO);
+            assertEqual(findings.filter(f => f.get_severity() === Govstats.Severity.ERROR).map(f => f.get_rule_id()), []);
+            assertEqual(report.get_unit_name(), source.unit.name);
+            assertEqual(report.get_year(), source.year);
+            assertEqual(report.get_version(), source.version);
+            assertEqual(report.get_source().get_string_member('format'), format);
+            const got = {};
+            for (const path of report.get_schema().dup_cell_paths(null)) {
+                const text = report.dup_value_text(path);
+                if (text !== null)
+                    got[path] = Number(text) === Number(want[path]) ? want[path] : text;
+            }
+            // Same cells, same values (compared as numbers: "45.2310" is 45.231).
+            const bad = Object.keys({...want, ...got}).filter(p => got[p] !== want[p]).map(p => [p, want[p], got[p]]);
+            assertEqual(bad, []);
+            // Known deviations of the importer (see test-import.c): a PDF
+            // paragraph may keep a line break after a number; a page keeps its
+            // signature and footer after section 六.
+            const norm = format === 'pdf' ? joined : t => t;
+            assertEqual(norm(report.get_text('overview')), norm(source.text.overview));
+            assertEqual(norm(report.get_text('problems')), norm(source.text.problems));
+            if (format === 'html')
+                assert(report.get_text('other_matters').startsWith(source.text.other_matters), 'other_matters');
+            else
+                assertEqual(norm(report.get_text('other_matters')), norm(source.text.other_matters));
+        });
+    }
 }
 
 function expected(name) {

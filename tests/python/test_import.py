@@ -1,6 +1,6 @@
 # Importing published reports through the typelib: the published forms of a
 # known report (tests/data/import/published, written by generate-published.py
-# from examples/data/2021/units/D03.json) import to that report's cells, and
+# from examples/data/{2020,2021}/units/D03.json) import to its cells, and
 # the real reports of ../shared/real-reports, where they are beside the source
 # tree, import to their printed values, cell by cell.
 #
@@ -32,22 +32,28 @@ CASES = [
 
 
 PUBLISHED = SOURCE_ROOT / 'tests' / 'data' / 'import' / 'published'
-PUBLISHED_SOURCE = EXAMPLES / '2021' / 'units' / 'D03.json'
 
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason=f'the real reports are not at {REAL}')
 
 
+def joined(text):
+    return text.replace('\n', '')
+
+
+# D03 of 2021 (2021 layout, 200 cells) and of 2020 (2019 layout, 198 cells).
+@pytest.mark.parametrize('year,cells', [('2021', 200), ('2020', 198)])
 @pytest.mark.parametrize('suffix,fmt', [
     ('.layout.txt', 'text'), ('.raw.txt', 'text'), ('.html', 'html'), ('.pdf', 'pdf'),
 ])
-def test_published_form_imports_to_the_source_cells(suffix, fmt):
+def test_published_form_imports_to_the_source_cells(year, cells, suffix, fmt):
     if fmt == 'pdf' and not Govstats.import_can_read_pdf():
         pytest.skip('built without poppler-glib')
-    with open(PUBLISHED_SOURCE, encoding='utf-8') as f:
+    source_path = EXAMPLES / year / 'units' / 'D03.json'
+    with open(source_path, encoding='utf-8') as f:
         source = json.load(f)
-    want = read_json_cells(PUBLISHED_SOURCE)
-    assert len(want) == 200
-    report, findings = Govstats.import_file(str(PUBLISHED / ('d03-2021' + suffix)), Govstats.ImportFormat.AUTO)
+    want = read_json_cells(source_path)
+    assert len(want) == cells
+    report, findings = Govstats.import_file(str(PUBLISHED / f'd03-{year}{suffix}'), Govstats.ImportFormat.AUTO)
     assert [f.get_rule_id() for f in findings if f.get_severity() == Govstats.Severity.ERROR] == []
     assert report.get_version() == source['version']
     assert report.get_year() == source['year']
@@ -60,10 +66,18 @@ def test_published_form_imports_to_the_source_cells(suffix, fmt):
         if text is None:
             continue
         got[path] = Decimal(text) if '.' in text else int(text)
-    # Every cell of the source and no other, 45.231 as an exact decimal.
+    # Every cell of the source and no other, amounts as exact decimals.
     assert got == want
-    assert report.get_text('overview') == source['text']['overview']
-    assert report.get_text('problems') == source['text']['problems']
+    # Known deviations of the importer (see test-import.c): a PDF paragraph
+    # may keep a line break after a number; a page keeps its signature and
+    # footer after section 六.
+    same = (lambda a, b: joined(a) == joined(b)) if fmt == 'pdf' else (lambda a, b: a == b)
+    assert same(report.get_text('overview'), source['text']['overview'])
+    assert same(report.get_text('problems'), source['text']['problems'])
+    if fmt == 'html':
+        assert report.get_text('other_matters').startswith(source['text']['other_matters'])
+    else:
+        assert same(report.get_text('other_matters'), source['text']['other_matters'])
 
 
 def expected_cells(name):

@@ -1,12 +1,14 @@
 #!/usr/bin/python3
-# generate-published.py — one known report, printed in the forms the importer
+# generate-published.py — known reports, printed in the forms the importer
 # meets on government sites, written into tests/data/import/published/.
 #
 #   /usr/bin/python3 tests/data/import/generate-published.py [--govstats PATH] [--chromium PATH]
 #   /usr/bin/python3 tests/data/import/generate-published.py --check
 #
-# The source is examples/data/2021/units/D03.json (示例县公安局, 2021 layout,
-# every cell set). From its cells and text sections this script writes:
+# The sources are examples/data/2021/units/D03.json (示例县公安局, 2021 layout)
+# and examples/data/2020/units/D03.json (the same unit, 2019 layout), every
+# cell set. From the cells and text sections of each this script writes
+# (d03-2021.* and d03-2020.*):
 #
 #   d03-2021.layout.txt  as `pdftotext -layout` prints a published PDF: a title
 #                        over two lines, wrapped prose, page numbers (-2-) and
@@ -25,15 +27,15 @@
 #                        to PDF by headless Chromium
 #
 # Everything here is written by this script from the source report alone: the
-# printed labels are those of the statutory form (国办公开办函〔2021〕30号), typed
-# in below, not read from the library's schema, so the fixtures and the tests
+# printed labels are those of the statutory forms (国办公开办函〔2019〕60号 and
+# 〔2021〕30号), typed in below, not read from the library's schema, so the fixtures and the tests
 # that compare an import with the source cells do not share the importer's data.
 #
 # The outputs are committed rather than made at build time: the PDF needs
 # Chromium and several seconds, and a fresh clone should test the importer
 # without either. The text forms are deterministic; `--check` (the meson test
-# `import-fixtures-current`) writes them again into a temporary folder and fails
-# when they differ from the committed files, so an edit of this script or of the
+# `import-fixtures-current`) makes them again in memory and fails when they
+# differ from the committed files, so an edit of this script or of the
 # source report cannot leave stale fixtures behind. The PDF is not byte-stable
 # (Chromium stamps dates); --check only makes sure it is there and is a PDF.
 #
@@ -49,14 +51,17 @@ from decimal import Decimal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
-SOURCE = os.path.join(ROOT, "examples", "data", "2021", "units", "D03.json")
+UNITS = os.path.join(ROOT, "examples", "data")
 OUT = os.path.join(HERE, "published")
-STEM = "d03-2021"
-TEXT_FORMS = (".layout.txt", ".raw.txt", ".html")
+# (file stem, source report): one report of each layout.
+SOURCES = [
+    ("d03-2021", os.path.join(UNITS, "2021", "units", "D03.json")),
+    ("d03-2020", os.path.join(UNITS, "2020", "units", "D03.json")),
+]
 
-# ---------- the printed form (2021) ----------
+# ---------- the printed forms ----------
 
-ART20 = [
+ART20_2021 = [
     # (table, title, row header, [(row, label)], [(column, label)])
     ("art20_1", "第二十条第（一）项", "信息内容",
      [("regulations", "规章"), ("normative_documents", "行政规范性文件")],
@@ -72,10 +77,29 @@ ART20 = [
      [("amount", "本年收费金额（单位：万元）")]),
 ]
 
+# 国办公开办函〔2019〕60号 (statistics years 2019 and 2020).
+ART20_2019 = [
+    ("art20_1", "第二十条第（一）项", "信息内容",
+     [("regulations", "规章"), ("normative_documents", "规范性文件")],
+     [("made", "本年新制作数量"), ("published", "本年新公开数量"), ("total_published", "对外公开总数量")]),
+    ("art20_5", "第二十条第（五）项", "信息内容",
+     [("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")],
+     [("items_prev", "上一年项目数量"), ("items_change", "本年增/减"), ("decisions", "处理决定数量")]),
+    ("art20_6", "第二十条第（六）项", "信息内容",
+     [("penalty", "行政处罚"), ("enforcement", "行政强制")],
+     [("items_prev", "上一年项目数量"), ("items_change", "本年增/减"), ("decisions", "处理决定数量")]),
+    ("art20_8", "第二十条第（八）项", "信息内容",
+     [("fees", "行政事业性收费")],
+     [("items_prev", "上一年项目数量"), ("items_change", "本年增/减")]),
+    ("art20_9", "第二十条第（九）项", "信息内容",
+     [("procurement", "政府集中采购")],
+     [("projects", "采购项目数量"), ("amount", "采购总金额")]),
+]
+
 APP_COLUMNS = ["natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total"]
 
 # (row key or None for a label-only group, label, group it belongs to)
-APP_ROWS = [
+APP_ROWS_2021 = [
     ("received", "一、本年新收政府信息公开申请数量", None),
     ("carried_over", "二、上年结转政府信息公开申请数量", None),
     ("disclosed", "（一）予以公开", ""),
@@ -102,6 +126,10 @@ APP_ROWS = [
     ("total", "（七）总计", ""),
     ("carried_forward", "四、结转下年度继续办理", None),
 ]
+# 2019: （六）其他处理 is one row of numbers.
+APP_ROWS_2019 = [row for row in APP_ROWS_2021 if not row[0].startswith("other.")]
+APP_ROWS_2019.insert([row[0] for row in APP_ROWS_2019].index("total"), ("other", "（六）其他处理", ""))
+
 APP_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 RL_ROWS = ["review", "litigation_direct", "litigation_after_review"]
@@ -122,8 +150,12 @@ class Report:
     def __init__(self, path):
         with open(path, encoding="utf-8") as f:
             data = json.load(f, parse_float=Decimal)
-        if data.get("version") != "2021":
-            sys.exit(f"{path}: layout {data.get('version')!r}, this script prints the 2021 form")
+        self.version = data.get("version")
+        if self.version not in ("2019", "2021"):
+            sys.exit(f"{path}: layout {self.version!r}, this script prints the 2019 and 2021 forms")
+        self.art20 = ART20_2021 if self.version == "2021" else ART20_2019
+        self.app_rows = APP_ROWS_2021 if self.version == "2021" else APP_ROWS_2019
+        self.doc_no = "国办公开办函〔2021〕30号" if self.version == "2021" else "国办公开办函〔2019〕60号"
         self.unit = data["unit"]["name"]
         self.parent = data["unit"].get("parent", "")
         self.year = data["year"]
@@ -141,7 +173,7 @@ class Report:
     def preamble(self):
         return (f"本报告由{self.unit}根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
                 f"《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
-                f"（国办公开办函〔2021〕30号）要求编制。报告所列数据的统计期限自{self.year}年1月1日起至"
+                f"（{self.doc_no}）要求编制。报告所列数据的统计期限自{self.year}年1月1日起至"
                 f"{self.year}年12月31日止。本报告电子版可在{self.parent}门户网站（www.example.gov.cn）"
                 f"“政府信息公开”专栏查阅。如对本报告有疑问，请与{self.unit}办公室联系（电话：0000-1234567）。")
 
@@ -211,7 +243,7 @@ def layout_prose(p, r, key):
 
 def layout_art20(p, r):
     p.add("   " + HEADINGS["proactive"])
-    for table, title, row_header, rows, columns in ART20:
+    for table, title, row_header, rows, columns in r.art20:
         p.add(" " * 14 + title)
         p.add()
         ends = [30 + 16 * (i + 1) for i in range(len(columns))]
@@ -263,11 +295,11 @@ def layout_applications(p, r):
     # The group label (（三）不予公开 …) beside the middle row of its group, in
     # two pieces like a narrow cell: （三）不 / 予公开.
     group_lines = {}
-    for group in ("（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"):
-        members = [i for i, (_, _, g) in enumerate(APP_ROWS) if g == group]
+    for group in dict.fromkeys(g for _, _, g in r.app_rows if g):
+        members = [i for i, (_, _, g) in enumerate(r.app_rows) if g == group]
         group_lines[members[len(members) // 2]] = (group[:4], group[4:])
 
-    for i, (row, label, group) in enumerate(APP_ROWS):
+    for i, (row, label, group) in enumerate(r.app_rows):
         if group is None:
             p.add(numbers(label, row))
             p.add()
@@ -368,7 +400,7 @@ def raw_text(r):
     out.append("")
     out.append(HEADINGS["proactive"])
     page = 2
-    for table, title, row_header, rows, columns in ART20:
+    for table, title, row_header, rows, columns in r.art20:
         out.append(title)
         add(row_header)
         if len(columns) == 1:
@@ -393,7 +425,7 @@ def raw_text(r):
     add("商业企", "业", "科研机", "构", "社会公益", "组织", "法律服务", "机构", "其他", "总计")
     seen_groups = set()
     vertical = iter(["三、", "本年", "度办", "理结", "果"])
-    for i, (row, label, group) in enumerate(APP_ROWS):
+    for i, (row, label, group) in enumerate(r.app_rows):
         if group and group not in seen_groups:
             seen_groups.add(group)
             add(group)
@@ -437,7 +469,7 @@ def esc(s):
 def html_art20(w, r):
     td = '<td style="border:1px solid #000;padding:3px;text-align:center;">'
     # One table a 第二十条 item, its title in a first row across the table.
-    for table, title, row_header, rows, columns in ART20:
+    for table, title, row_header, rows, columns in r.art20:
         w('<table border="1" cellspacing="0" cellpadding="0" width="600" style="border-collapse:collapse;">')
         w('<tbody>')
         w(f'<tr><td colspan="{len(columns) + 1}" style="background:#dbe5f1;"><p align="center">'
@@ -471,9 +503,9 @@ def html_applications(w, r):
         return "".join(f'<td><p align="center"><span>{r.cell("applications", row, c) or "&nbsp;"}</span></p></td>'
                        for c in APP_COLUMNS)
 
-    outcome_rows = [i for i, (_, _, g) in enumerate(APP_ROWS) if g is not None]
+    outcome_rows = [i for i, (_, _, g) in enumerate(r.app_rows) if g is not None]
     groups_done = set()
-    for i, (row, label, group) in enumerate(APP_ROWS):
+    for i, (row, label, group) in enumerate(r.app_rows):
         cells = ""
         if group is None:
             cells = f'<td colspan="3"><p>{esc(label)}</p></td>'
@@ -485,7 +517,7 @@ def html_applications(w, r):
             else:
                 if group not in groups_done:
                     groups_done.add(group)
-                    n = sum(1 for _, _, g in APP_ROWS if g == group)
+                    n = sum(1 for _, _, g in r.app_rows if g == group)
                     cells += f'<td rowspan="{n}"><p>{group}</p></td>'
                 cells += f'<td><p>{esc(label)}</p></td>'
         w(f'<tr>{cells}{nums(row)}</tr>')
@@ -563,15 +595,15 @@ def read_head(path, n=5):
         return f.read(n)
 
 
-def pdf_from_render(govstats, chromium, dest):
+def pdf_from_render(govstats, chromium, source, dest):
     if not os.access(govstats, os.X_OK):
         sys.exit(f"{govstats}: no govstats program there (build first, or pass --govstats)")
     with tempfile.TemporaryDirectory(prefix="govstats-fixture-") as tmp:
         html = os.path.join(tmp, "report.html")
         pdf = os.path.join(tmp, "report.pdf")
-        render = subprocess.run([govstats, "render", "--format", "html", SOURCE], capture_output=True)
+        render = subprocess.run([govstats, "render", "--format", "html", source], capture_output=True)
         if render.returncode != 0:
-            sys.exit(f"{SOURCE}: govstats render failed: {render.stderr.decode(errors='replace').strip()}")
+            sys.exit(f"{source}: govstats render failed: {render.stderr.decode(errors='replace').strip()}")
         with open(html, "wb") as f:
             f.write(render.stdout)
         # Chromium must not inherit a sanitizer preload.
@@ -607,7 +639,7 @@ def texts(report):
 
 
 def main():
-    ap = argparse.ArgumentParser(description="Writes the published forms of one known report.")
+    ap = argparse.ArgumentParser(description="Writes the published forms of known reports.")
     ap.add_argument("--check", action="store_true",
                     help="compare the committed text forms with a fresh run; write nothing")
     ap.add_argument("--govstats", default=os.path.join(ROOT, "build", "tools", "govstats"))
@@ -615,34 +647,33 @@ def main():
     ap.add_argument("--no-pdf", action="store_true", help="write the text forms only")
     args = ap.parse_args()
 
-    report = Report(SOURCE)
-    forms = texts(report)
     if args.check:
         stale = []
-        for suffix, text in forms.items():
-            path = os.path.join(OUT, STEM + suffix)
-            try:
-                with open(path, encoding="utf-8", newline="") as f:
-                    if f.read() != text:
-                        stale.append(path)
-            except FileNotFoundError:
-                stale.append(path)
-        pdf = os.path.join(OUT, STEM + ".pdf")
-        if not os.path.exists(pdf) or read_head(pdf) != b"%PDF-":
-            stale.append(pdf)
+        for stem, source in SOURCES:
+            for suffix, text in texts(Report(source)).items():
+                path = os.path.join(OUT, stem + suffix)
+                try:
+                    with open(path, encoding="utf-8", newline="") as f:
+                        if f.read() != text:
+                            stale.append(path)
+                except FileNotFoundError:
+                    stale.append(path)
+            pdf = os.path.join(OUT, stem + ".pdf")
+            if not os.path.exists(pdf) or read_head(pdf) != b"%PDF-":
+                stale.append(pdf)
         for path in stale:
             print(f"{path}: not what {os.path.basename(__file__)} writes; run it again", file=sys.stderr)
-        print(f"{len(forms) + 1 - len(stale)} passed, {len(stale)} failed")
+        print(f"{4 * len(SOURCES) - len(stale)} passed, {len(stale)} failed")
         return 1 if stale else 0
     if not args.no_pdf and not os.access(args.govstats, os.X_OK):
         sys.exit(f"{args.govstats}: no govstats program there (build first, or pass --govstats)")
     os.makedirs(OUT, exist_ok=True)
-    for suffix, text in forms.items():
-        write_atomically(os.path.join(OUT, STEM + suffix), text.encode("utf-8"))
-    if not args.no_pdf:
-        pdf_from_render(args.govstats, args.chromium, os.path.join(OUT, STEM + ".pdf"))
+    for stem, source in SOURCES:
+        for suffix, text in texts(Report(source)).items():
+            write_atomically(os.path.join(OUT, stem + suffix), text.encode("utf-8"))
+        if not args.no_pdf:
+            pdf_from_render(args.govstats, args.chromium, source, os.path.join(OUT, stem + ".pdf"))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
