@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 # Counts every test case in a meson test log: TAP lines of the C and GJS
 # programs, pytest's per-test lines, and one case for any other test. Prints
-#   tests: N passed, M failed
-# and exits 1 if anything failed or nothing ran. Skipped cases are not passes.
+#   tests: N passed, M failed[, K skipped]
+# and exits 1 if anything failed or nothing ran. Skipped cases are not passes:
+# a TAP "ok … # SKIP reason", a pytest SKIPPED, and a whole test that exits 77
+# (meson's result SKIP) each count as skipped.
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import json
@@ -48,7 +50,12 @@ with open(sys.argv[1], encoding="utf-8") as log:
                 p += int(m.group(1))
                 f += int(m.group(2))
         if not found:
-            p, f = (1, 0) if result == "OK" else (0, 1)
+            if result == "OK":
+                p = 1
+            elif result == "SKIP":
+                s = 1
+            else:
+                f = 1
         elif result not in ("OK", "SKIP") and f == 0:
             # The program failed outside any test case (a crash, a timeout).
             f += 1

@@ -4,7 +4,8 @@
 //
 // Prints TAP (one "ok N - name" / "not ok N - name" line per test, then a
 // summary comment) so that `meson test` counts the tests, and exits non-zero
-// when any test fails.
+// when any test fails. A test that calls skip(reason) is reported
+// "ok N - name # SKIP reason": neither a pass nor a failure.
 //
 //     import {test, assertEqual, run} from './harness.js';
 //     test('adds', () => assertEqual(1 + 1, 2));
@@ -20,6 +21,18 @@ export class AssertionError extends Error {
         super(message);
         this.name = 'AssertionError';
     }
+}
+
+export class SkipTest extends Error {
+    constructor(reason) {
+        super(reason);
+        this.name = 'SkipTest';
+    }
+}
+
+/** Ends the running test as skipped, with the reason. */
+export function skip(reason) {
+    throw new SkipTest(reason);
 }
 
 /** Registers a test; fn may be async. */
@@ -104,7 +117,7 @@ export function assertGError(fn, domain, code, message = '') {
 
 /** Runs the registered tests, prints TAP and exits non-zero on failure. */
 export async function run() {
-    let failed = 0;
+    let failed = 0, skipped = 0;
     print(`1..${tests.length}`);
     for (const [i, {name, fn}] of tests.entries()) {
         try {
@@ -112,6 +125,11 @@ export async function run() {
             await fn();
             print(`ok ${i + 1} - ${name}`);
         } catch (e) {
+            if (e instanceof SkipTest) {
+                skipped++;
+                print(`ok ${i + 1} - ${name} # SKIP ${e.message}`);
+                continue;
+            }
             failed++;
             print(`not ok ${i + 1} - ${name}`);
             const detail = e instanceof GLib.Error ? repr(e) : `${e.name}: ${e.message}`;
@@ -119,7 +137,7 @@ export async function run() {
                 print(`#   ${line}`);
         }
     }
-    print(`# ${tests.length - failed} passed, ${failed} failed, ${tests.length} total`);
+    print(`# ${tests.length - failed - skipped} passed, ${failed} failed, ${skipped} skipped, ${tests.length} total`);
     if (failed > 0)
         System.exit(1);
 }
