@@ -10,7 +10,8 @@
  * GovstatsFindingList:
  *
  * A [iface@Gio.ListModel] of [class@Govstats.Finding], for list views to
- * bind to: the findings of one report's check, or those of a consolidation.
+ * bind to: the findings of one report's check, or those of a consolidation
+ * ([method@Govstats.Rollup.get_findings_model]).
  *
  * Replacing the findings with [method@Govstats.FindingList.set_findings]
  * signals only the part that changed: the findings at the start and at the
