@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * unless a test sets another. It is read once when add_files starts and
  * once for every file added but the last, from the thread that adds the
  * files, so a test clock that moves on at each read gives a signal count
- * that depends on nothing else. */
+ * that depends on nothing else. With a test clock the adding thread does
+ * not wait on the real one for a signal between files. */
 typedef gint64 (*GovstatsRollupClock) (gpointer data);
 
 void govstats_rollup_set_clock (GovstatsRollup     *self,

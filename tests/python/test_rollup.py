@@ -895,3 +895,37 @@ def test_progress_follows_files_that_take_longer_than_100ms(tmp_path):
     assert all(total == 59 and shown == done for done, total, shown in progress)
     assert all(a[0] < b[0] for a, b in zip(progress, progress[1:]))
     assert rollup.get_n_units() == 58
+
+
+def test_progress_comes_while_the_next_file_is_still_loading(tmp_path):
+    # The last file is a named pipe written a second after the rollup opens
+    # it. The file before it is added long before: whether or not it was
+    # signalled when added, it is signalled within 100 ms, not only once
+    # the slow file is in.
+    import threading
+    import time
+    folder = copy_units(tmp_path)
+    last = report_files(folder)[-1]
+    data = last.read_bytes()
+    last.unlink()
+    os.mkfifo(last)
+    waited = []
+
+    def write():
+        with open(last, 'wb') as f:   # returns once the rollup opens it
+            time.sleep(1.0)
+            waited.append(time.monotonic())
+            f.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    rollup = new_rollup()
+    progress = []
+    rollup.connect('progress', lambda r, done, total: progress.append((done, time.monotonic())))
+    assert rollup.add_files([str(folder)], None)
+    writer.join(10)
+    done = [d for d, _ in progress]
+    assert done[-2:] == [58, 59], done
+    # 58 was signalled before the slow file had been written.
+    assert progress[-2][1] < waited[0]
+    assert all(a < b for a, b in zip(done, done[1:]))
