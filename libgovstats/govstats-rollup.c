@@ -57,6 +57,22 @@
  * for finding in rollup.get_findings():
  *     print(finding.to_string("zh"))
  * ```
+ *
+ * A desktop tool binds to the rollup's state: the properties
+ * [property@Govstats.Rollup:n-files-done], [property@Govstats.Rollup:n-files],
+ * [property@Govstats.Rollup:n-units], [property@Govstats.Rollup:busy] and
+ * the counts of findings are notified when they change, and only in the
+ * thread owning the rollup (for [method@Govstats.Rollup.add_files_async],
+ * the caller's main context, with each progress signal); the findings are
+ * a [iface@Gio.ListModel], [method@Govstats.Rollup.get_findings_model].
+ *
+ * ```js
+ * rollup.bind_property('n-files-done', bar, 'value', GObject.BindingFlags.SYNC_CREATE);
+ * rollup.bind_property('busy', spinner, 'spinning', GObject.BindingFlags.SYNC_CREATE);
+ * listView.model = new Gtk.NoSelection({model: rollup.findings_model});
+ * await rollup.add_files_async([folder], null);
+ * rollup.consolidate();   // fills the list view
+ * ```
  */
 
 #define N_KINDS 4
