@@ -13,10 +13,11 @@
 
 #include "govstats-enum-types.h"
 #include "govstats-error.h"
+#include "govstats-finding-list.h"
 #include "govstats-finding-private.h"
 #include "govstats-private.h"
 #include "govstats-report-private.h"
-#include "govstats-rollup.h"
+#include "govstats-rollup-private.h"
 #include "govstats-schema-private.h"
 #include "govstats-unit-store-private.h"
 
@@ -56,10 +57,28 @@
  * for finding in rollup.get_findings():
  *     print(finding.to_string("zh"))
  * ```
+ *
+ * A desktop tool binds to the rollup's state: the properties
+ * [property@Govstats.Rollup:n-files-done], [property@Govstats.Rollup:n-files],
+ * [property@Govstats.Rollup:n-units], [property@Govstats.Rollup:busy] and
+ * the counts of findings are notified when they change, and only in the
+ * thread owning the rollup (for [method@Govstats.Rollup.add_files_async],
+ * the caller's main context, with each progress signal); the findings are
+ * a [iface@Gio.ListModel], [method@Govstats.Rollup.get_findings_model].
+ *
+ * ```js
+ * rollup.bind_property('n-files-done', bar, 'value', GObject.BindingFlags.SYNC_CREATE);
+ * rollup.bind_property('busy', spinner, 'spinning', GObject.BindingFlags.SYNC_CREATE);
+ * listView.model = new Gtk.NoSelection({model: rollup.findings_model});
+ * await rollup.add_files_async([folder], null);
+ * rollup.consolidate();   // fills the list view
+ * ```
  */
 
 #define N_KINDS 4
 #define BATCH_SIZE 256
+/* The least time between two progress signals. */
+#define PROGRESS_INTERVAL (100 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_BOXED_TYPE (GovstatsContribution, govstats_contribution,
                      govstats_contribution_copy, govstats_contribution_free)
@@ -168,6 +187,23 @@ struct _GovstatsRollup
 
   GovstatsSchema  *result_schema;
   GMutex           lock;
+
+  /* Bumped, by the thread adding reports, whenever the findings of the
+   * last consolidate go stale; the model is cleared when the thread owning
+   * the rollup learns of it. */
+  guint            findings_serial;
+  guint            model_serial;
+  GovstatsFindingList *findings_model;
+
+  /* The state the properties show, changed only in the thread (the main
+   * context) the rollup is used from. */
+  guint            shown_n_units;
+  guint            shown_n_files;
+  guint            shown_n_files_done;
+  gboolean         busy;
+
+  GovstatsRollupClock clock;
+  gpointer         clock_data;
 };
 
 G_DEFINE_FINAL_TYPE (GovstatsRollup, govstats_rollup, G_TYPE_OBJECT)
@@ -178,6 +214,23 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_ROSTER,
+  PROP_N_UNITS,
+  PROP_N_FILES,
+  PROP_N_FILES_DONE,
+  PROP_BUSY,
+  PROP_FINDINGS_MODEL,
+  PROP_N_FINDINGS,
+  PROP_N_ERRORS,
+  PROP_N_WARNINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 layout_sums_free (gpointer data)
@@ -218,15 +271,225 @@ govstats_rollup_finalize (GObject *object)
   g_ptr_array_unref (self->unit_findings);
   g_ptr_array_unref (self->input_findings);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_signal_handlers_disconnect_by_data (self->findings_model, self);
+  g_object_unref (self->findings_model);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (govstats_rollup_parent_class)->finalize (object);
 }
 
 static void
+govstats_rollup_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GovstatsRollup *self = GOVSTATS_ROLLUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, govstats_rollup_get_name (self));
+      break;
+    case PROP_ROSTER:
+      g_value_set_object (value, self->roster);
+      break;
+    case PROP_N_UNITS:
+      g_value_set_uint (value, self->shown_n_units);
+      break;
+    case PROP_N_FILES:
+      g_value_set_uint (value, self->shown_n_files);
+      break;
+    case PROP_N_FILES_DONE:
+      g_value_set_uint (value, self->shown_n_files_done);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_FINDINGS_MODEL:
+      g_value_set_object (value, self->findings_model);
+      break;
+    case PROP_N_FINDINGS:
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->findings_model)));
+      break;
+    case PROP_N_ERRORS:
+      g_value_set_uint (value, govstats_finding_list_get_n_errors (self->findings_model));
+      break;
+    case PROP_N_WARNINGS:
+      g_value_set_uint (value, govstats_finding_list_get_n_warnings (self->findings_model));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+govstats_rollup_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GovstatsRollup *self = GOVSTATS_ROLLUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      govstats_rollup_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_ROSTER:
+      govstats_rollup_set_roster (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The model's counts are the rollup's too. */
+static void
+on_model_notify (GObject    *model,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  GovstatsRollup *self = data;
+
+  if (g_str_equal (pspec->name, "n-items"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+  else if (g_str_equal (pspec->name, "n-errors"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+  else if (g_str_equal (pspec->name, "n-warnings"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+}
+
+static GParamSpec *
+count_property (const char *name)
+{
+  return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
 govstats_rollup_class_init (GovstatsRollupClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = govstats_rollup_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = govstats_rollup_finalize;
+  object_class->get_property = govstats_rollup_get_property;
+  object_class->set_property = govstats_rollup_set_property;
+
+  /**
+   * GovstatsRollup:name:
+   *
+   * The name of the consolidated unit: the one set, else the roster's.
+   *
+   * Since: 0.2
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GovstatsRollup:roster:
+   *
+   * The units the consolidation expects; see
+   * [method@Govstats.Rollup.set_roster].
+   *
+   * Since: 0.2
+   */
+  properties[PROP_ROSTER] =
+    g_param_spec_object ("roster", NULL, NULL, GOVSTATS_TYPE_ROSTER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GovstatsRollup:n-units:
+   *
+   * The number of units consolidated so far, as
+   * [method@Govstats.Rollup.get_n_units] counts them. While files are added
+   * in the background it follows [signal@Govstats.Rollup::progress].
+   *
+   * Since: 0.2
+   */
+  properties[PROP_N_UNITS] = count_property ("n-units");
+
+  /**
+   * GovstatsRollup:n-files:
+   *
+   * The number of files the current (or last) call of
+   * [method@Govstats.Rollup.add_files] or
+   * [method@Govstats.Rollup.add_files_async] adds, folders expanded: the
+   * `total` of [signal@Govstats.Rollup::progress].
+   *
+   * Since: 0.2
+   */
+  properties[PROP_N_FILES] = count_property ("n-files");
+
+  /**
+   * GovstatsRollup:n-files-done:
+   *
+   * How many of [property@Govstats.Rollup:n-files] have been added (or
+   * found unreadable): the `done` of [signal@Govstats.Rollup::progress],
+   * changed with it.
+   *
+   * Since: 0.2
+   */
+  properties[PROP_N_FILES_DONE] = count_property ("n-files-done");
+
+  /**
+   * GovstatsRollup:busy:
+   *
+   * Whether files are being added. For
+   * [method@Govstats.Rollup.add_files_async] it turns %FALSE just before the
+   * callback runs.
+   *
+   * Since: 0.2
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GovstatsRollup:findings-model:
+   *
+   * The findings of the last [method@Govstats.Rollup.consolidate], as a
+   * list model; see [method@Govstats.Rollup.get_findings_model].
+   *
+   * Since: 0.2
+   */
+  properties[PROP_FINDINGS_MODEL] =
+    g_param_spec_object ("findings-model", NULL, NULL, GOVSTATS_TYPE_FINDING_LIST,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GovstatsRollup:n-findings:
+   *
+   * The number of findings of the last [method@Govstats.Rollup.consolidate]:
+   * the length of [property@Govstats.Rollup:findings-model], 0 before
+   * consolidate and again once more reports are added.
+   *
+   * Since: 0.2
+   */
+  properties[PROP_N_FINDINGS] = count_property ("n-findings");
+
+  /**
+   * GovstatsRollup:n-errors:
+   *
+   * The errors among the findings, counted as `govstats rollup` sums them
+   * up; see [property@Govstats.FindingList:n-errors].
+   *
+   * Since: 0.2
+   */
+  properties[PROP_N_ERRORS] = count_property ("n-errors");
+
+  /**
+   * GovstatsRollup:n-warnings:
+   *
+   * The warnings among the findings; see
+   * [property@Govstats.FindingList:n-warnings].
+   *
+   * Since: 0.2
+   */
+  properties[PROP_N_WARNINGS] = count_property ("n-warnings");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * GovstatsRollup::progress:
@@ -234,13 +497,27 @@ govstats_rollup_class_init (GovstatsRollupClass *klass)
    * @done: how many files have been added
    * @total: how many files there are
    *
-   * Emitted while files are added, after each batch of files and at the end.
+   * Emitted while files are added: as soon as at least 100 ms have passed
+   * since the last signal (or the start) and a file has been added since,
+   * even while the next file is still loading; and once at the end with
+   * @done equal to @total. So it comes at most once a file, and at most ten
+   * times a second but for the last: a county of 59 slow files shows each
+   * of them, a national run of 200,000 does not flood the main loop.
+   *
    * For [method@Govstats.Rollup.add_files_async] it is emitted in the thread
-   * default main context of the caller.
+   * default main context of the caller, before the callback, and
+   * [property@Govstats.Rollup:n-files-done], [property@Govstats.Rollup:n-units]
+   * and the other properties have been brought up to date when it is.
    */
   signals[SIGNAL_PROGRESS] =
     g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static gint64
+monotonic_clock (gpointer data)
+{
+  return g_get_monotonic_time ();
 }
 
 static void
@@ -254,6 +531,96 @@ govstats_rollup_init (GovstatsRollup *self)
   self->unit_findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->input_findings = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_init (&self->lock);
+  self->findings_model = govstats_finding_list_new ();
+  g_signal_connect (self->findings_model, "notify", G_CALLBACK (on_model_notify), self);
+  self->clock = monotonic_clock;
+}
+
+void
+govstats_rollup_set_clock (GovstatsRollup     *self,
+                           GovstatsRollupClock clock,
+                           gpointer            data)
+{
+  g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
+  self->clock = clock ? clock : monotonic_clock;
+  self->clock_data = data;
+}
+
+/* What the properties show, as the thread adding reports saw it. */
+typedef struct {
+  guint n_units;
+  guint n_files;
+  guint n_files_done;
+  guint findings_serial;
+} Snapshot;
+
+static void
+take_snapshot (GovstatsRollup *self,
+               guint           n_files,
+               guint           n_files_done,
+               Snapshot       *snapshot)
+{
+  snapshot->n_units = govstats_unit_store_get_n_units (self->units);
+  snapshot->n_files = n_files;
+  snapshot->n_files_done = n_files_done;
+  snapshot->findings_serial = self->findings_serial;
+}
+
+static void
+show_count (GovstatsRollup *self,
+            guint          *shown,
+            guint           value,
+            guint           prop)
+{
+  if (*shown == value)
+    return;
+  *shown = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* Brings the properties up to date; only in the thread owning the rollup. */
+static void
+show_snapshot (GovstatsRollup *self,
+               const Snapshot *snapshot)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  show_count (self, &self->shown_n_units, snapshot->n_units, PROP_N_UNITS);
+  show_count (self, &self->shown_n_files, snapshot->n_files, PROP_N_FILES);
+  show_count (self, &self->shown_n_files_done, snapshot->n_files_done, PROP_N_FILES_DONE);
+  if (snapshot->findings_serial != self->model_serial)
+    {
+      self->model_serial = snapshot->findings_serial;
+      govstats_finding_list_remove_all (self->findings_model);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* After a report was added in the calling thread. */
+static void
+show_state (GovstatsRollup *self)
+{
+  Snapshot snapshot;
+
+  take_snapshot (self, self->shown_n_files, self->shown_n_files_done, &snapshot);
+  show_snapshot (self, &snapshot);
+}
+
+static void
+set_busy (GovstatsRollup *self,
+          gboolean        busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* The findings of the last consolidate no longer hold. */
+static void
+findings_stale (GovstatsRollup *self)
+{
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings_serial++;
 }
 
 /**
@@ -282,15 +649,24 @@ void
 govstats_rollup_set_roster (GovstatsRollup *self,
                             GovstatsRoster *roster)
 {
+  g_autofree char *old_name = NULL;
+
   g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
   g_return_if_fail (roster == NULL || GOVSTATS_IS_ROSTER (roster));
   g_return_if_fail (govstats_unit_store_get_n_units (self->units) == 0);
-  g_set_object (&self->roster, roster);
+  old_name = g_strdup (govstats_rollup_get_name (self));
+  if (!g_set_object (&self->roster, roster))
+    return;
   if (roster && govstats_roster_get_year (roster) > 0)
     {
       self->year = govstats_roster_get_year (roster);
       self->year_set = TRUE;
     }
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROSTER]);
+  if (g_strcmp0 (old_name, govstats_rollup_get_name (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**
@@ -336,9 +712,16 @@ void
 govstats_rollup_set_name (GovstatsRollup *self,
                           const char     *name)
 {
+  g_autofree char *old_name = NULL;
+
   g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  old_name = g_strdup (govstats_rollup_get_name (self));
   g_free (self->name);
   self->name = g_strdup (name);
+  if (g_strcmp0 (old_name, govstats_rollup_get_name (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 /**
@@ -497,6 +880,8 @@ add_checked (GovstatsRollup *self,
   gboolean has_errors = FALSE;
   JsonObject *extensions;
 
+  /* Whatever becomes of the report, the last consolidation is out of date. */
+  findings_stale (self);
   if (file == NULL)
     file = govstats_report_get_filename (report);
   if (self->roster)
@@ -697,7 +1082,6 @@ add_checked (GovstatsRollup *self,
   first = govstats_unit_store_append (self->units, roster_code ? roster_code : code, name, file, kind, layout_index,
                               (const GovstatsStoreEntry *) entries->data, entries->len);
   g_assert (first != G_MAXUINT);   /* the room was checked above */
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
 }
 
 /**
@@ -718,6 +1102,7 @@ govstats_rollup_add_report (GovstatsRollup *self,
   g_return_if_fail (GOVSTATS_IS_REPORT (report));
   findings = govstats_rule_set_check (rule_set_for (self, govstats_report_get_schema (report)), report, NULL);
   add_checked (self, report, findings, NULL);
+  show_state (self);
 }
 
 static void
@@ -726,7 +1111,7 @@ add_input_invalid (GovstatsRollup *self,
                    const GError   *error)
 {
   g_ptr_array_add (self->input_findings, govstats_finding_new_input_invalid (file, error));
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  findings_stale (self);
 }
 
 /**
@@ -755,6 +1140,7 @@ govstats_rollup_add_file (GovstatsRollup *self,
   if (report == NULL)
     {
       add_input_invalid (self, filename, local);
+      show_state (self);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
@@ -769,12 +1155,12 @@ typedef struct {
   GovstatsReport *report;
   GPtrArray      *findings;
   GError         *error;
+  gboolean        loaded;    /* under Batch.mutex */
 } Slot;
 
 typedef struct {
   GovstatsRollup *self;
   Slot           *slots;
-  gint            pending;
   GMutex          mutex;
   GCond           cond;
 } Batch;
@@ -791,8 +1177,8 @@ load_one (gpointer data,
     slot->findings = govstats_rule_set_check (rule_set_for (batch->self, govstats_report_get_schema (slot->report)),
                                               slot->report, NULL);
   g_mutex_lock (&batch->mutex);
-  if (--batch->pending == 0)
-    g_cond_signal (&batch->cond);
+  slot->loaded = TRUE;
+  g_cond_broadcast (&batch->cond);
   g_mutex_unlock (&batch->mutex);
 }
 
@@ -905,79 +1291,285 @@ expand_paths (const char * const *paths,
   return g_steal_pointer (&list);
 }
 
-typedef void (*ProgressFunc) (GovstatsRollup *self, guint done, guint total, gpointer data);
+/* One call of add_files or add_files_async. The thread adding the files
+ * decides when progress is due; with a context, it hands the snapshot to
+ * that context, which emits the signal. */
+typedef struct {
+  GovstatsRollup *self;
+  GMainContext   *context;       /* NULL: signal at once, in the adding thread */
+  guint           total;
+  gint64          last_signal;   /* the adding thread's clock */
+  guint           added;         /* files added so far */
+  guint           decided;       /* the done of the last signal decided */
+  gboolean        timed_waits;   /* the clock is the one g_cond_wait_until() uses */
 
-static gboolean
-add_files_internal (GovstatsRollup     *self,
-                    const char * const *paths,
-                    GCancellable       *cancellable,
-                    ProgressFunc        progress,
-                    gpointer            progress_data,
-                    GError            **error)
+  GMutex          mutex;         /* guards the fields below */
+  Snapshot        pending;
+  gboolean        pending_signal;
+  gboolean        queued;        /* a source will show `pending` */
+
+  /* In the context only. */
+  guint           signalled;     /* the done of the last signal */
+  gboolean        any_signal;
+  gboolean        finished;
+} Run;
+
+static Run *
+run_new (GovstatsRollup *self,
+         GMainContext   *context)
 {
-  g_autoptr(FileList) files = expand_paths (paths, error);
-  guint n_files, n_threads;
+  Run *run = g_atomic_rc_box_new0 (Run);
 
-  if (files == NULL)
-    return FALSE;
-  n_files = files->entries->len;
-  n_threads = MAX (1, MIN (g_get_num_processors (), 8));
-  for (guint start = 0; start < n_files; start += BATCH_SIZE)
-    {
-      guint n = MIN (BATCH_SIZE, n_files - start);
-      Batch batch = { self, NULL, (gint) n };
-      GThreadPool *pool;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      batch.slots = g_new0 (Slot, n);
-      g_mutex_init (&batch.mutex);
-      g_cond_init (&batch.cond);
-      /* Load and check a batch on every core, then add it in input order:
-       * memory holds one batch of reports at a time. */
-      pool = g_thread_pool_new (load_one, &batch, (int) n_threads, FALSE, NULL);
-      for (guint i = 0; i < n; i++)
-        {
-          batch.slots[i].file = file_list_dup_path (files, start + i);
-          g_thread_pool_push (pool, &batch.slots[i], NULL);
-        }
-      g_mutex_lock (&batch.mutex);
-      while (batch.pending > 0)
-        g_cond_wait (&batch.cond, &batch.mutex);
-      g_mutex_unlock (&batch.mutex);
-      g_thread_pool_free (pool, FALSE, TRUE);
-
-      /* Add in input order, so that results do not depend on timing. */
-      for (guint i = 0; i < n; i++)
-        {
-          Slot *slot = &batch.slots[i];
-          if (slot->report)
-            add_checked (self, slot->report, slot->findings, slot->file);
-          else
-            add_input_invalid (self, slot->file, slot->error);
-          g_clear_object (&slot->report);
-          g_clear_pointer (&slot->findings, g_ptr_array_unref);
-          g_clear_error (&slot->error);
-          g_free (slot->file);
-        }
-      g_free (batch.slots);
-      g_mutex_clear (&batch.mutex);
-      g_cond_clear (&batch.cond);
-      if (progress)
-        progress (self, start + n, n_files, progress_data);
-    }
-  if (n_files == 0 && progress)
-    progress (self, 0, 0, progress_data);
-  return TRUE;
+  run->self = g_object_ref (self);
+  run->context = context ? g_main_context_ref (context) : NULL;
+  g_mutex_init (&run->mutex);
+  return run;
 }
 
 static void
-emit_progress (GovstatsRollup *self,
-               guint           done,
-               guint           total,
-               gpointer        data)
+run_clear (Run *run)
 {
-  g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, done, total);
+  g_object_unref (run->self);
+  if (run->context)
+    g_main_context_unref (run->context);
+  g_mutex_clear (&run->mutex);
+}
+
+static void
+run_unref (Run *run)
+{
+  g_atomic_rc_box_release_full (run, (GDestroyNotify) run_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_unref)
+
+/* In the context: the snapshot, then the signal if a file was added since
+ * the last. */
+static void
+run_show (Run            *run,
+          const Snapshot *snapshot,
+          gboolean        signal)
+{
+  show_snapshot (run->self, snapshot);
+  if (signal && (!run->any_signal || snapshot->n_files_done > run->signalled))
+    {
+      run->signalled = snapshot->n_files_done;
+      run->any_signal = TRUE;
+      g_signal_emit (run->self, signals[SIGNAL_PROGRESS], 0, snapshot->n_files_done, snapshot->n_files);
+    }
+}
+
+/* In the context: whatever the adding thread left for it. */
+static void
+run_flush (Run *run)
+{
+  Snapshot snapshot;
+  gboolean signal, queued;
+
+  g_mutex_lock (&run->mutex);
+  snapshot = run->pending;
+  signal = run->pending_signal;
+  queued = run->queued;
+  run->queued = FALSE;
+  run->pending_signal = FALSE;
+  g_mutex_unlock (&run->mutex);
+  if (queued && !run->finished)
+    run_show (run, &snapshot, signal);
+}
+
+static gboolean
+run_flush_source (gpointer data)
+{
+  run_flush (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the adding thread. */
+static void
+run_report (Run     *run,
+            guint    done,
+            gboolean signal)
+{
+  Snapshot snapshot;
+  gboolean queue;
+
+  take_snapshot (run->self, run->total, done, &snapshot);
+  if (run->context == NULL)
+    {
+      run_show (run, &snapshot, signal);
+      return;
+    }
+  g_mutex_lock (&run->mutex);
+  run->pending = snapshot;
+  run->pending_signal |= signal;
+  queue = !run->queued;
+  run->queued = TRUE;
+  g_mutex_unlock (&run->mutex);
+  if (queue)
+    {
+      /* Always through a source: g_main_context_invoke() would run the
+       * handler right here, in the adding thread, whenever it can acquire
+       * the caller's context (a worker's thread default is the global
+       * default context). */
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, run_flush_source, g_atomic_rc_box_acquire (run), (GDestroyNotify) run_unref);
+      g_source_set_static_name (source, "[govstats] rollup progress");
+      g_source_attach (source, run->context);
+    }
+}
+
+/* In the adding thread, once a file is added: a signal when 100 ms have
+ * passed since the last, and always for the last file. */
+static void
+run_file_done (Run   *run,
+               guint  done)
+{
+  GovstatsRollup *self = run->self;
+  gint64 now;
+
+  run->added = done;
+  if (done < run->total)
+    {
+      now = self->clock (self->clock_data);
+      if (now - run->last_signal < PROGRESS_INTERVAL)
+        return;
+      run->last_signal = now;
+    }
+  run->decided = done;
+  run_report (run, done, TRUE);
+}
+
+/* In the adding thread, waiting for the next file with @mutex held: a file
+ * added but not yet signalled is signalled once 100 ms have passed since
+ * the last signal, without waiting for the next file to load. */
+static void
+run_wait (Run      *run,
+          GCond    *cond,
+          GMutex   *mutex,
+          gboolean *loaded)
+{
+  while (!*loaded)
+    {
+      gint64 now;
+
+      if (!run->timed_waits || run->added == run->decided)
+        {
+          g_cond_wait (cond, mutex);
+          continue;
+        }
+      if (g_cond_wait_until (cond, mutex, run->last_signal + PROGRESS_INTERVAL) || *loaded)
+        continue;
+      now = run->self->clock (run->self->clock_data);
+      if (now - run->last_signal < PROGRESS_INTERVAL)
+        continue;
+      run->last_signal = now;
+      run->decided = run->added;
+      g_mutex_unlock (mutex);
+      run_report (run, run->added, TRUE);
+      g_mutex_lock (mutex);
+    }
+}
+
+/* Loads and checks a batch on every core and adds its reports in input
+ * order, each as soon as it and those before it are loaded: memory holds
+ * one batch of reports at a time, the results do not depend on timing, and
+ * progress follows every file. */
+static void
+add_batch (Run        *run,
+           FileList   *files,
+           guint       start,
+           guint       n,
+           guint       n_threads)
+{
+  GovstatsRollup *self = run->self;
+  Batch batch = { self, g_new0 (Slot, n) };
+  GThreadPool *pool;
+
+  g_mutex_init (&batch.mutex);
+  g_cond_init (&batch.cond);
+  pool = g_thread_pool_new (load_one, &batch, (int) n_threads, FALSE, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      batch.slots[i].file = file_list_dup_path (files, start + i);
+      g_thread_pool_push (pool, &batch.slots[i], NULL);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Slot *slot = &batch.slots[i];
+
+      g_mutex_lock (&batch.mutex);
+      run_wait (run, &batch.cond, &batch.mutex, &slot->loaded);
+      g_mutex_unlock (&batch.mutex);
+
+      if (slot->report)
+        add_checked (self, slot->report, slot->findings, slot->file);
+      else
+        add_input_invalid (self, slot->file, slot->error);
+      g_clear_object (&slot->report);
+      g_clear_pointer (&slot->findings, g_ptr_array_unref);
+      g_clear_error (&slot->error);
+      g_free (slot->file);
+      run_file_done (run, start + i + 1);
+    }
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_free (batch.slots);
+  g_mutex_clear (&batch.mutex);
+  g_cond_clear (&batch.cond);
+}
+
+static gboolean
+add_files_internal (Run                *run,
+                    const char * const *paths,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
+  g_autoptr(FileList) files = expand_paths (paths, error);
+  guint n_threads;
+
+  if (files == NULL)
+    return FALSE;
+  run->total = files->entries->len;
+  run->last_signal = run->self->clock (run->self->clock_data);
+  /* A test clock paces by reads alone: no waiting on the real one. */
+  run->timed_waits = run->self->clock == monotonic_clock;
+  /* The number of files, before the first is added. */
+  run_report (run, 0, run->total == 0);
+  n_threads = MAX (1, MIN (g_get_num_processors (), 8));
+  for (guint start = 0; start < run->total; start += BATCH_SIZE)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      add_batch (run, files, start, MIN (BATCH_SIZE, run->total - start), n_threads);
+    }
+  return TRUE;
+}
+
+/* In the thread owning the rollup, when a run starts. */
+static void
+run_start (Run *run)
+{
+  Snapshot snapshot;
+
+  take_snapshot (run->self, 0, 0, &snapshot);
+  g_object_freeze_notify (G_OBJECT (run->self));
+  show_snapshot (run->self, &snapshot);
+  set_busy (run->self, TRUE);
+  g_object_thaw_notify (G_OBJECT (run->self));
+}
+
+/* In the thread owning the rollup, when the adding thread is done: the
+ * last snapshot and signal, before anything else is told. */
+static void
+run_finish (Run *run)
+{
+  run_flush (run);
+  run->finished = TRUE;
+  g_object_freeze_notify (G_OBJECT (run->self));
+  show_state (run->self);
+  set_busy (run->self, FALSE);
+  g_object_thaw_notify (G_OBJECT (run->self));
 }
 
 /**
@@ -991,7 +1583,8 @@ emit_progress (GovstatsRollup *self,
  * Loads, checks and adds many report files, using every core; results do
  * not depend on the order the files finish loading in. Files that cannot be
  * read become `input.invalid` findings and the others are still added.
- * Emits [signal@Govstats.Rollup::progress].
+ * Emits [signal@Govstats.Rollup::progress] and updates the properties as it
+ * goes, in the calling thread.
  *
  * Returns: %TRUE unless cancelled, a folder cannot be read, or there are
  *   more than 2^28 files
@@ -1002,55 +1595,30 @@ govstats_rollup_add_files (GovstatsRollup     *self,
                            GCancellable       *cancellable,
                            GError            **error)
 {
+  g_autoptr(Run) run = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
-  return add_files_internal (self, paths, cancellable, emit_progress, NULL, error);
+  g_return_val_if_fail (!self->busy, FALSE);
+  run = run_new (self, NULL);
+  run_start (run);
+  ok = add_files_internal (run, paths, cancellable, error);
+  run_finish (run);
+  return ok;
 }
 
 typedef struct {
-  GovstatsRollup *self;
-  guint           done;
-  guint           total;
-} ProgressIdle;
-
-static gboolean
-progress_in_main_context (gpointer data)
-{
-  ProgressIdle *p = data;
-
-  g_signal_emit (p->self, signals[SIGNAL_PROGRESS], 0, p->done, p->total);
-  return G_SOURCE_REMOVE;
-}
+  char **paths;
+  Run   *run;
+} AddFilesData;
 
 static void
-progress_idle_free (gpointer data)
+add_files_data_free (AddFilesData *data)
 {
-  ProgressIdle *p = data;
-
-  g_object_unref (p->self);
-  g_free (p);
-}
-
-static void
-queue_progress (GovstatsRollup *self,
-                guint           done,
-                guint           total,
-                gpointer        data)
-{
-  GMainContext *context = data;
-  ProgressIdle *p = g_new0 (ProgressIdle, 1);
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  p->self = g_object_ref (self);
-  p->done = done;
-  p->total = total;
-  /* Always through a source: g_main_context_invoke() would run the handler
-   * right here, in the worker thread, whenever it can acquire the caller's
-   * context (a worker's thread default is the global default context). */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, progress_in_main_context, p, progress_idle_free);
-  g_source_set_static_name (source, "[govstats] rollup progress");
-  g_source_attach (source, context);
+  g_strfreev (data->paths);
+  run_unref (data->run);
+  g_free (data);
 }
 
 static void
@@ -1059,10 +1627,28 @@ add_files_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
+  AddFilesData *data = task_data;
   GError *error = NULL;
-  GMainContext *context = g_task_get_context (task);
 
-  if (add_files_internal (source_object, task_data, cancellable, queue_progress, context, &error))
+  if (add_files_internal (data->run, (const char * const *) data->paths, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* In the caller's context, when the thread is done: the properties and the
+ * last signal, then the caller's callback. */
+static void
+add_files_thread_done (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AddFilesData *data = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  run_finish (data->run);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1077,8 +1663,10 @@ add_files_thread (GTask        *task,
  * @user_data: data for @callback
  *
  * Adds many report files in the background; see
- * [method@Govstats.Rollup.add_files]. Progress is signalled in the caller's
- * thread-default main context. Do not use the rollup until @callback runs.
+ * [method@Govstats.Rollup.add_files]. Progress is signalled, and the
+ * properties change, in the caller's thread-default main context. Do not
+ * use the rollup until @callback runs, but for its properties and its
+ * findings model.
  */
 void
 govstats_rollup_add_files_async (GovstatsRollup     *self,
@@ -1088,13 +1676,27 @@ govstats_rollup_add_files_async (GovstatsRollup     *self,
                                  gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+  g_autoptr(GMainContext) context = NULL;
+  AddFilesData *data;
 
   g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
   g_return_if_fail (paths != NULL);
+  g_return_if_fail (!self->busy);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govstats_rollup_add_files_async);
-  g_task_set_task_data (task, g_strdupv ((char **) paths), (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, add_files_thread);
+
+  context = g_main_context_ref_thread_default ();
+  data = g_new0 (AddFilesData, 1);
+  data->paths = g_strdupv ((char **) paths);
+  data->run = run_new (self, context);
+  run_start (data->run);
+  /* The thread's own task, whose callback finishes the run in this context
+   * before the caller's callback is called. */
+  thread_task = g_task_new (self, cancellable, add_files_thread_done, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, add_files_thread);
+  g_task_set_task_data (thread_task, data, (GDestroyNotify) add_files_data_free);
+  g_task_run_in_thread (thread_task, add_files_thread);
 }
 
 /**
@@ -1390,6 +1992,9 @@ govstats_rollup_consolidate (GovstatsRollup *self)
   for (guint i = 0; i < self->unit_findings->len; i++)
     g_ptr_array_add (self->findings, g_object_ref (self->unit_findings->pdata[i]));
   govstats_rule_set_apply_waivers (rule_set_for (self, target), self->findings);
+
+  self->model_serial = self->findings_serial;
+  govstats_finding_list_set_findings (self->findings_model, self->findings);
   return result;
 }
 
@@ -1427,6 +2032,80 @@ govstats_rollup_get_n_units (GovstatsRollup *self)
 {
   g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), 0);
   return govstats_unit_store_get_n_units (self->units);
+}
+
+/**
+ * govstats_rollup_get_findings_model:
+ * @self: a rollup
+ *
+ * Gets the findings of the last [method@Govstats.Rollup.consolidate] as a
+ * list model, for a list view to bind to. It is the same object for the
+ * life of the rollup: consolidate fills it with what
+ * [method@Govstats.Rollup.get_findings] returns, and it is emptied once
+ * another report is added, in the thread owning the rollup (for
+ * [method@Govstats.Rollup.add_files_async], with the progress). Do not
+ * change it yourself.
+ *
+ * Returns: (transfer none): the findings
+ *
+ * Since: 0.2
+ */
+GovstatsFindingList *
+govstats_rollup_get_findings_model (GovstatsRollup *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), NULL);
+  return self->findings_model;
+}
+
+/**
+ * govstats_rollup_get_n_files:
+ * @self: a rollup
+ *
+ * Gets [property@Govstats.Rollup:n-files].
+ *
+ * Returns: the number of files of the current or last add_files call
+ *
+ * Since: 0.2
+ */
+guint
+govstats_rollup_get_n_files (GovstatsRollup *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), 0);
+  return self->shown_n_files;
+}
+
+/**
+ * govstats_rollup_get_n_files_done:
+ * @self: a rollup
+ *
+ * Gets [property@Govstats.Rollup:n-files-done].
+ *
+ * Returns: how many of those files have been added
+ *
+ * Since: 0.2
+ */
+guint
+govstats_rollup_get_n_files_done (GovstatsRollup *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), 0);
+  return self->shown_n_files_done;
+}
+
+/**
+ * govstats_rollup_is_busy:
+ * @self: a rollup
+ *
+ * Gets [property@Govstats.Rollup:busy].
+ *
+ * Returns: %TRUE while files are being added
+ *
+ * Since: 0.2
+ */
+gboolean
+govstats_rollup_is_busy (GovstatsRollup *self)
+{
+  g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
+  return self->busy;
 }
 
 static GovstatsSchema *

@@ -15,6 +15,7 @@
 #include "govstats-report.h"
 #include "govstats-roster.h"
 #include "govstats-rule-set.h"
+#include "govstats-finding-list.h"
 
 G_BEGIN_DECLS
 
@@ -110,6 +111,14 @@ GOVSTATS_AVAILABLE_IN_ALL
 GPtrArray        *govstats_rollup_get_findings       (GovstatsRollup   *self);
 GOVSTATS_AVAILABLE_IN_ALL
 guint             govstats_rollup_get_n_units        (GovstatsRollup   *self);
+GOVSTATS_AVAILABLE_IN_ALL
+GovstatsFindingList *govstats_rollup_get_findings_model (GovstatsRollup *self);
+GOVSTATS_AVAILABLE_IN_ALL
+guint             govstats_rollup_get_n_files        (GovstatsRollup   *self);
+GOVSTATS_AVAILABLE_IN_ALL
+guint             govstats_rollup_get_n_files_done   (GovstatsRollup   *self);
+GOVSTATS_AVAILABLE_IN_ALL
+gboolean          govstats_rollup_is_busy            (GovstatsRollup   *self);
 GOVSTATS_AVAILABLE_IN_ALL
 GPtrArray        *govstats_rollup_get_contributions  (GovstatsRollup   *self,
                                                       const char       *path,

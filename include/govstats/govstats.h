@@ -12,6 +12,7 @@
 #include "govstats-schema.h"
 #include "govstats-report.h"
 #include "govstats-finding.h"
+#include "govstats-finding-list.h"
 #include "govstats-rule-set.h"
 #include "govstats-roster.h"
 #include "govstats-rollup.h"

@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "test-util.h"
+#include "govstats-rollup-private.h"
 
 static char *
 units_dir (const char *year)
@@ -21,6 +22,7 @@ typedef struct {
   guint     off_thread;
   guint     last_done;
   guint     last_total;
+  guint     not_growing;   /* signals whose done was not above the last */
   gboolean  finished;
   gboolean  ok;
 } Progress;
@@ -33,6 +35,8 @@ on_progress (GovstatsRollup *rollup,
 {
   Progress *p = data;
 
+  if (p->events > 0 && done <= p->last_done)
+    p->not_growing++;
   p->events++;
   if (g_thread_self () != p->main_thread)
     p->off_thread++;
@@ -74,12 +78,14 @@ test_progress_in_caller_thread (void)
   g_assert_true (p.ok);
   g_assert_cmpuint (p.events, >, 0);
   g_assert_cmpuint (p.off_thread, ==, 0);
+  g_assert_cmpuint (p.not_growing, ==, 0);
   g_assert_cmpuint (p.last_done, ==, 59);
   g_assert_cmpuint (p.last_total, ==, 59);
   g_assert_cmpuint (govstats_rollup_get_n_units (rollup), ==, 58);
 }
 
-/* The sync path signals in the calling thread too, once per batch. */
+/* The sync path signals in the calling thread too, at most once a file,
+ * done growing, ending at the total. */
 static void
 test_progress_sync (void)
 {
@@ -92,9 +98,426 @@ test_progress_sync (void)
   g_signal_connect (rollup, "progress", G_CALLBACK (on_progress), &p);
   g_assert_true (govstats_rollup_add_files (rollup, paths, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (p.events, ==, 1);
+  g_assert_cmpuint (p.events, >=, 1);
+  g_assert_cmpuint (p.events, <=, 59);
+  g_assert_cmpuint (p.not_growing, ==, 0);
   g_assert_cmpuint (p.off_thread, ==, 0);
   g_assert_cmpuint (p.last_done, ==, 59);
+  g_assert_cmpuint (p.last_total, ==, 59);
+}
+
+/* ---------- pacing of progress, with a clock that moves on at each read ---------- */
+
+typedef struct {
+  gint64 now;
+  gint64 step;
+  guint  reads;
+} StepClock;
+
+static gint64
+step_clock (gpointer data)
+{
+  StepClock *c = data;
+
+  c->reads++;
+  c->now += c->step;
+  return c->now;
+}
+
+typedef struct {
+  gint64       step_ms;
+  const char  *expected;   /* the done values of the signals */
+} PaceCase;
+
+/* 59 files. The clock is read at the start and after every file but the
+ * last: with 150 ms a file every file is signalled; with 40 ms, every
+ * third (120 ms after the last signal), then the last; a clock standing
+ * still gives the last signal only. */
+static const PaceCase pace_cases[] = {
+  { 150, "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,"
+         "31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59" },
+  { 100, "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,"
+         "31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59" },
+  { 99, "2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,59" },
+  { 40, "3,6,9,12,15,18,21,24,27,30,33,36,39,42,45,48,51,54,57,59" },
+  { 0, "59" },
+};
+
+typedef struct {
+  GThread *main_thread;
+  GString *done;            /* "d,d,…" */
+  guint    off_thread;
+  guint    bad_total;
+  guint    props_lagging;   /* a signal whose n-files-done was not its done */
+  guint    n_units_ahead;   /* n-units above done */
+  gboolean finished;
+} Signals;
+
+static void
+on_paced_progress (GovstatsRollup *rollup,
+                   guint           done,
+                   guint           total,
+                   gpointer        data)
+{
+  Signals *s = data;
+
+  g_string_append_printf (s->done, "%s%u", s->done->len ? "," : "", done);
+  if (g_thread_self () != s->main_thread)
+    s->off_thread++;
+  if (total != 59)
+    s->bad_total++;
+  if (govstats_rollup_get_n_files_done (rollup) != done || govstats_rollup_get_n_files (rollup) != total)
+    s->props_lagging++;
+  {
+    guint n_units = 0;
+    g_object_get (rollup, "n-units", &n_units, NULL);
+    if (n_units > done)
+      s->n_units_ahead++;
+  }
+}
+
+static void
+test_progress_paced (gconstpointer data)
+{
+  const PaceCase *c = data;
+  g_autoptr(GovstatsRollup) rollup = govstats_rollup_new ();
+  g_autofree char *dir = units_dir ("2021");
+  const char *paths[] = { dir, NULL };
+  StepClock clock = { 0, c->step_ms * G_TIME_SPAN_MILLISECOND };
+  Signals s = { g_thread_self (), g_string_new (NULL) };
+
+  govstats_rollup_set_clock (rollup, step_clock, &clock);
+  g_signal_connect (rollup, "progress", G_CALLBACK (on_paced_progress), &s);
+  g_assert_true (govstats_rollup_add_files (rollup, paths, NULL, NULL));
+  g_assert_cmpstr (s.done->str, ==, c->expected);
+  g_assert_cmpuint (clock.reads, ==, 59);   /* the start and 58 files */
+  g_assert_cmpuint (s.off_thread, ==, 0);
+  g_assert_cmpuint (s.bad_total, ==, 0);
+  g_assert_cmpuint (s.props_lagging, ==, 0);
+  g_assert_cmpuint (s.n_units_ahead, ==, 0);
+  g_string_free (s.done, TRUE);
+}
+
+static void
+on_paced_added (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  Signals *s = data;
+
+  g_assert_true (govstats_rollup_add_files_finish (GOVSTATS_ROLLUP (source), result, NULL));
+  /* Everything is shown before the callback. */
+  g_assert_false (govstats_rollup_is_busy (GOVSTATS_ROLLUP (source)));
+  g_assert_cmpuint (govstats_rollup_get_n_files_done (GOVSTATS_ROLLUP (source)), ==, 59);
+  g_assert_true (g_str_has_suffix (s->done->str, ",59"));
+  s->finished = TRUE;
+}
+
+/* In the background, the signals decided by the adding thread reach the
+ * caller's context, where some may be merged if it is slow to run: what
+ * arrives is a growing part of what was decided, with the last one, and
+ * the properties already show it. */
+static void
+test_progress_paced_async (void)
+{
+  g_autoptr(GovstatsRollup) rollup = govstats_rollup_new ();
+  g_autofree char *dir = units_dir ("2021");
+  const char *paths[] = { dir, NULL };
+  StepClock clock = { 0, 40 * G_TIME_SPAN_MILLISECOND };
+  Signals s = { g_thread_self (), g_string_new (NULL) };
+  g_auto(GStrv) got = NULL;
+  g_auto(GStrv) decided = g_strsplit (pace_cases[3].expected, ",", -1);
+  guint j = 0;
+
+  govstats_rollup_set_clock (rollup, step_clock, &clock);
+  g_signal_connect (rollup, "progress", G_CALLBACK (on_paced_progress), &s);
+  govstats_rollup_add_files_async (rollup, paths, NULL, on_paced_added, &s);
+  g_assert_true (govstats_rollup_is_busy (rollup));
+  while (!s.finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  got = g_strsplit (s.done->str, ",", -1);
+  g_assert_cmpuint (g_strv_length (got), >=, 1);
+  for (guint i = 0; got[i]; i++)
+    {
+      while (decided[j] && !g_str_equal (decided[j], got[i]))
+        j++;
+      g_assert_nonnull (decided[j]);   /* decided, and after the one before */
+      j++;
+    }
+  g_assert_cmpstr (got[g_strv_length (got) - 1], ==, "59");
+  g_assert_cmpuint (s.off_thread, ==, 0);
+  g_assert_cmpuint (s.bad_total, ==, 0);
+  g_assert_cmpuint (s.props_lagging, ==, 0);
+  g_assert_cmpuint (s.n_units_ahead, ==, 0);
+  g_string_free (s.done, TRUE);
+}
+
+/* ---------- state as properties ---------- */
+
+typedef struct {
+  GThread    *main_thread;
+  GHashTable *notified;     /* property name → count */
+  guint       off_thread;
+  GPtrArray  *busy_values;  /* busy as notified, GUINT_TO_POINTER (0 / 1) */
+  gint        model_items;  /* the sum of added − removed of items-changed */
+  guint       model_changes;
+} Watch;
+
+static void
+on_rollup_notify (GObject    *object,
+                  GParamSpec *pspec,
+                  gpointer    data)
+{
+  Watch *w = data;
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (w->notified, pspec->name));
+
+  g_hash_table_insert (w->notified, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+  if (g_thread_self () != w->main_thread)
+    w->off_thread++;
+  if (g_str_equal (pspec->name, "busy"))
+    g_ptr_array_add (w->busy_values, GUINT_TO_POINTER (govstats_rollup_is_busy (GOVSTATS_ROLLUP (object))));
+}
+
+static void
+on_model_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    data)
+{
+  Watch *w = data;
+
+  w->model_items += (gint) added - (gint) removed;
+  w->model_changes++;
+  if (g_thread_self () != w->main_thread)
+    w->off_thread++;
+}
+
+static guint
+notified (Watch      *w,
+          const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (w->notified, name));
+}
+
+static void
+watch_init (Watch          *w,
+            GovstatsRollup *rollup)
+{
+  w->main_thread = g_thread_self ();
+  w->notified = g_hash_table_new (g_str_hash, g_str_equal);
+  w->busy_values = g_ptr_array_new ();
+  g_signal_connect (rollup, "notify", G_CALLBACK (on_rollup_notify), w);
+  g_signal_connect (govstats_rollup_get_findings_model (rollup), "items-changed", G_CALLBACK (on_model_changed), w);
+}
+
+static void
+watch_clear (Watch *w)
+{
+  g_hash_table_unref (w->notified);
+  g_ptr_array_unref (w->busy_values);
+}
+
+static guint
+get_uint (gpointer    object,
+          const char *name)
+{
+  guint value = G_MAXUINT;
+
+  g_object_get (object, name, &value, NULL);
+  return value;
+}
+
+/* The summary of `govstats rollup`: waived and uncertain findings are
+ * neither errors nor warnings. */
+static void
+count_summary (GPtrArray *findings,
+               guint     *errors,
+               guint     *warnings)
+{
+  *errors = *warnings = 0;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GovstatsFinding *f = findings->pdata[i];
+      if (govstats_finding_is_waived (f) || govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_UNCERTAIN)
+        continue;
+      if (govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_ERROR)
+        (*errors)++;
+      else if (govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_WARNING)
+        (*warnings)++;
+    }
+}
+
+static void
+test_properties_sample_county (void)
+{
+  g_autoptr(GovstatsRollup) rollup = govstats_rollup_new ();
+  g_autofree char *dir = units_dir ("2021");
+  g_autofree char *roster_file = g_build_filename (dir, "..", "roster.json", NULL);
+  g_autoptr(GovstatsRoster) roster = govstats_roster_new_from_file (roster_file, NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GovstatsReport) result = NULL;
+  g_autoptr(GovstatsReport) again = NULL;
+  g_autoptr(GovstatsReport) extra = govstats_report_new_for_version ("2021", NULL);
+  g_autoptr(GovstatsRoster) got_roster = NULL;
+  g_autoptr(GovstatsFindingList) got_model = NULL;
+  g_autofree char *name = NULL;
+  GovstatsFindingList *model = govstats_rollup_get_findings_model (rollup);
+  GPtrArray *findings;
+  guint errors, warnings;
+  gboolean busy = TRUE;
+  Watch w = { 0 };
+
+  watch_init (&w, rollup);
+  g_assert_nonnull (roster);
+
+  /* Nothing yet. */
+  g_assert_cmpuint (get_uint (rollup, "n-units"), ==, 0);
+  g_assert_cmpuint (get_uint (rollup, "n-findings"), ==, 0);
+  g_object_get (rollup, "busy", &busy, "findings-model", &got_model, NULL);
+  g_assert_false (busy);
+  g_assert_true (got_model == model);
+
+  /* The roster, and the name it gives. */
+  govstats_rollup_set_roster (rollup, roster);
+  g_assert_cmpuint (notified (&w, "roster"), ==, 1);
+  g_assert_cmpuint (notified (&w, "name"), ==, 1);
+  g_object_get (rollup, "roster", &got_roster, "name", &name, NULL);
+  g_assert_true (got_roster == roster);
+  g_assert_cmpstr (name, ==, govstats_roster_get_name (roster));
+  govstats_rollup_set_roster (rollup, roster);
+  g_object_set (rollup, "name", govstats_roster_get_name (roster), NULL);
+  g_assert_cmpuint (notified (&w, "roster"), ==, 1);
+  g_assert_cmpuint (notified (&w, "name"), ==, 1);   /* the name shown did not change */
+  g_object_set (rollup, "name", "示例县人民政府", NULL);
+  g_object_set (rollup, "name", "示例县人民政府", NULL);
+  g_assert_cmpuint (notified (&w, "name"), ==, 2);
+  g_assert_cmpstr (govstats_rollup_get_name (rollup), ==, "示例县人民政府");
+
+  /* 59 files of 58 units (D07 twice). */
+  g_assert_true (govstats_rollup_add_files (rollup, paths, NULL, NULL));
+  g_assert_cmpuint (get_uint (rollup, "n-files"), ==, 59);
+  g_assert_cmpuint (get_uint (rollup, "n-files-done"), ==, 59);
+  g_assert_cmpuint (get_uint (rollup, "n-units"), ==, 58);
+  g_assert_cmpuint (get_uint (rollup, "n-units"), ==, govstats_rollup_get_n_units (rollup));
+  g_assert_cmpuint (notified (&w, "n-files"), ==, 1);
+  g_assert_cmpuint (notified (&w, "n-files-done"), >=, 1);
+  g_assert_cmpuint (notified (&w, "n-files-done"), <=, 59);
+  g_assert_cmpuint (notified (&w, "n-units"), >=, 1);
+  g_assert_cmpuint (notified (&w, "n-units"), <=, 59);
+  g_assert_cmpuint (w.busy_values->len, ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (w.busy_values->pdata[0]), ==, TRUE);
+  g_assert_cmpuint (GPOINTER_TO_UINT (w.busy_values->pdata[1]), ==, FALSE);
+  g_assert_cmpuint (notified (&w, "n-findings"), ==, 0);
+  g_assert_cmpuint (w.model_changes, ==, 0);
+
+  /* The findings, by severity. */
+  result = govstats_rollup_consolidate (rollup);
+  findings = govstats_rollup_get_findings (rollup);
+  count_summary (findings, &errors, &warnings);
+  g_assert_cmpuint (findings->len, ==, 27);
+  g_assert_cmpuint (errors, ==, 16);
+  g_assert_cmpuint (warnings, ==, 9);
+  g_assert_cmpuint (get_uint (rollup, "n-findings"), ==, findings->len);
+  g_assert_cmpuint (get_uint (rollup, "n-errors"), ==, errors);
+  g_assert_cmpuint (get_uint (rollup, "n-warnings"), ==, warnings);
+  g_assert_cmpuint (get_uint (model, "n-items"), ==, findings->len);
+  g_assert_cmpint (w.model_items, ==, (gint) findings->len);
+  g_assert_cmpuint (w.model_changes, ==, 1);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_true (govstats_finding_list_get_finding (model, i) == findings->pdata[i]);
+  g_assert_cmpuint (notified (&w, "n-findings"), ==, 1);
+  g_assert_cmpuint (notified (&w, "n-errors"), ==, 1);
+  g_assert_cmpuint (notified (&w, "n-warnings"), ==, 1);
+
+  /* Consolidating again makes some findings anew: the model follows, and
+   * the counts, unchanged, are not notified. */
+  again = govstats_rollup_consolidate (rollup);
+  findings = govstats_rollup_get_findings (rollup);
+  g_assert_cmpuint (findings->len, ==, 27);
+  g_assert_cmpint (w.model_items, ==, 27);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_true (govstats_finding_list_get_finding (model, i) == findings->pdata[i]);
+  g_assert_cmpuint (notified (&w, "n-findings"), ==, 1);
+  g_assert_cmpuint (notified (&w, "n-errors"), ==, 1);
+
+  /* Another report: the findings are out of date, and the model empty. */
+  govstats_report_set_unit_code (extra, "X99");
+  govstats_report_set_year (extra, 2021);
+  govstats_rollup_add_report (rollup, extra);
+  g_assert_cmpuint (get_uint (rollup, "n-units"), ==, 59);
+  g_assert_cmpuint (get_uint (rollup, "n-findings"), ==, 0);
+  g_assert_cmpuint (get_uint (rollup, "n-errors"), ==, 0);
+  g_assert_cmpint (w.model_items, ==, 0);
+  g_assert_cmpuint (notified (&w, "n-findings"), ==, 2);
+  g_assert_cmpuint (notified (&w, "n-errors"), ==, 2);
+  g_assert_cmpuint (w.off_thread, ==, 0);
+  watch_clear (&w);
+}
+
+/* In the background, every notification and model change comes in the
+ * caller's thread, and the state is final before the callback. */
+typedef struct {
+  Watch   *watch;
+  gboolean finished;
+  guint    n_units_at_callback;
+} AsyncState;
+
+static void
+on_props_added (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  AsyncState *a = data;
+
+  g_assert_true (govstats_rollup_add_files_finish (GOVSTATS_ROLLUP (source), result, NULL));
+  a->n_units_at_callback = get_uint (source, "n-units");
+  g_assert_false (govstats_rollup_is_busy (GOVSTATS_ROLLUP (source)));
+  a->finished = TRUE;
+}
+
+static void
+test_properties_async (void)
+{
+  g_autoptr(GovstatsRollup) rollup = govstats_rollup_new ();
+  g_autoptr(GovstatsReport) result = NULL;
+  g_autoptr(GovstatsReport) before = govstats_report_new_for_version ("2021", NULL);
+  g_autofree char *dir = units_dir ("2021");
+  const char *paths[] = { dir, NULL };
+  Watch w = { 0 };
+  AsyncState a = { &w };
+
+  watch_init (&w, rollup);
+  /* A first consolidation, so that the files make its findings stale. */
+  govstats_report_set_unit_code (before, "X99");
+  govstats_report_set_year (before, 2021);
+  govstats_rollup_add_report (rollup, before);
+  g_clear_object (&result);
+  result = govstats_rollup_consolidate (rollup);
+  g_assert_cmpuint (get_uint (rollup, "n-findings"), >, 0);
+
+  govstats_rollup_add_files_async (rollup, paths, NULL, on_props_added, &a);
+  g_assert_true (govstats_rollup_is_busy (rollup));
+  /* Let the thread finish without iterating, then take what it left. */
+  g_usleep (G_USEC_PER_SEC / 4);
+  while (!a.finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (a.n_units_at_callback, ==, 59);
+  g_assert_cmpuint (get_uint (rollup, "n-files"), ==, 59);
+  g_assert_cmpuint (get_uint (rollup, "n-files-done"), ==, 59);
+  g_assert_cmpuint (get_uint (rollup, "n-findings"), ==, 0);
+  g_assert_cmpint (w.model_items, ==, 0);
+  g_assert_cmpuint (w.busy_values->len, ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (w.busy_values->pdata[1]), ==, FALSE);
+  g_assert_cmpuint (notified (&w, "n-units"), >=, 2);   /* X99, then the files */
+  g_assert_cmpuint (w.off_thread, ==, 0);
+
+  g_clear_object (&result);
+  result = govstats_rollup_consolidate (rollup);
+  g_assert_cmpuint (get_uint (rollup, "n-findings"), ==, govstats_rollup_get_findings (rollup)->len);
+  g_assert_cmpint (w.model_items, ==, (gint) govstats_rollup_get_findings (rollup)->len);
+  watch_clear (&w);
 }
 
 /* Adding reports one by one gives the same cells as the loaded files, and
@@ -208,6 +631,15 @@ main (int    argc,
 
   g_test_add_func ("/govstats/rollup/progress/caller-thread", test_progress_in_caller_thread);
   g_test_add_func ("/govstats/rollup/progress/sync", test_progress_sync);
+  for (guint i = 0; i < G_N_ELEMENTS (pace_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/govstats/rollup/progress/paced/%" G_GINT64_FORMAT "ms",
+                                               pace_cases[i].step_ms);
+      g_test_add_data_func (name, &pace_cases[i], test_progress_paced);
+    }
+  g_test_add_func ("/govstats/rollup/progress/paced-async", test_progress_paced_async);
+  g_test_add_func ("/govstats/rollup/properties/sample-county", test_properties_sample_county);
+  g_test_add_func ("/govstats/rollup/properties/async", test_properties_async);
   g_test_add_func ("/govstats/rollup/sums-and-contributions", test_sums_and_contributions);
   g_test_add_func ("/govstats/rollup/overflow", test_overflow_is_a_finding);
   g_test_add_func ("/govstats/rollup/blank-report", test_blank_report);

@@ -9,6 +9,7 @@
 
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
+import GObject from 'gi://GObject';
 import Json from 'gi://Json';
 import Govstats from 'gi://Govstats?version=1.0';
 
@@ -233,7 +234,10 @@ test('sync add_files of a folder: cells equal an independent cell-wise sum', () 
     assert(units.some(u => u.path.endsWith('D07-resubmitted.json')) && !units.some(u => u.path.endsWith('/D07.json')));
     assertEqual([report.get_version(), report.get_year(), report.get_scope()], ['2021', 2021, Govstats.Scope.AGGREGATE]);
     assertEqual(rollup.get_n_units(), 58);
-    assertEqual(progress, [[59, 59]]);
+    // At most one signal a file, done growing, and always the last [59, 59].
+    assertEqual(progress.at(-1), [59, 59]);
+    assert(progress.every(([done, total], i) => total === 59 && (i === 0 || done > progress[i - 1][0])),
+        JSON.stringify(progress));
     const expected = expectedTexts(units, report.get_schema());
     assertEqual(reportTexts(report), expected);
     assertEqual(report.dup_value_text('applications/received/total'), '637');
@@ -521,6 +525,153 @@ test('a report of another year gives rollup.year_mismatch and is left out', () =
         assertEqual(byRule(findings, 'rollup.missing_unit').map(f => f.get_unit_code()), ['T16']);
         assertEqual(rollup.get_n_units(), 58);
         assertEqual(reportTexts(report), expectedTexts(keptUnits(tmp.units, 2021), report.get_schema()));
+    } finally {
+        removeTree(tmp.dir);
+    }
+});
+
+// ---------- state as properties, findings as a model ----------
+
+// What a label bound to a count holds.
+const Counter = GObject.registerClass({
+    Properties: {
+        count: GObject.ParamSpec.uint('count', 'count', 'count', GObject.ParamFlags.READWRITE, 0, 0xffffffff, 0),
+    },
+}, class Counter extends GObject.Object {});
+
+// errors, warnings as `govstats rollup` sums them up.
+function summaryCounts(findings) {
+    let errors = 0, warnings = 0;
+    for (const f of findings) {
+        if (f.is_waived() || f.get_outcome() === Govstats.Outcome.UNCERTAIN)
+            continue;
+        if (f.get_severity() === Govstats.Severity.ERROR)
+            errors++;
+        else if (f.get_severity() === Govstats.Severity.WARNING)
+            warnings++;
+    }
+    return [errors, warnings];
+}
+
+// What a list view sees: the items-changed signals applied to an array.
+function mirror(model) {
+    const m = {items: [], changes: []};
+    for (let i = 0; i < model.get_n_items(); i++)
+        m.items.push(model.get_item(i));
+    model.connect('items-changed', (_model, position, removed, added) => {
+        m.changes.push([position, removed, added]);
+        m.items.splice(position, removed, ...Array.from({length: added}, (_, i) => model.get_item(position + i)));
+    });
+    return m;
+}
+
+test('properties equal the sample county counts; bind_property and notify::n-units follow them', () => {
+    const rollup = newRollup();
+    const label = new Counter();
+    rollup.bind_property('n-units', label, 'count', GObject.BindingFlags.SYNC_CREATE);
+    const units = [];
+    rollup.connect('notify::n-units', r => units.push(r.n_units));
+    const notified = [];
+    rollup.connect('notify', (_r, pspec) => notified.push(pspec.get_name()));
+    const model = rollup.findings_model;
+    assert(model === rollup.get_findings_model());
+    assertEqual(model.get_item_type(), Govstats.Finding.$gtype);
+    const view = mirror(model);
+    assertEqual([rollup.n_units, rollup.n_files, rollup.n_files_done, rollup.n_findings, rollup.busy, label.count],
+        [0, 0, 0, 0, false, 0]);
+    assertEqual(rollup.name, readJson(ROSTER_2021).name);
+
+    assert(rollup.add_files([UNITS_2021], null));
+    assertEqual([rollup.n_files, rollup.n_files_done, rollup.n_units], [reportFiles(UNITS_2021).length, 59, 58]);
+    assertEqual(keptUnits(UNITS_2021).length, 58);
+    assertEqual(label.count, 58);
+    assert(units.length >= 1 && units.length <= 59 && units.at(-1) === 58, JSON.stringify(units));
+    assert(units.every((n, i) => i === 0 || n > units[i - 1]), JSON.stringify(units));
+    assertEqual(notified.filter(n => n === 'busy').length, 2);
+    assertEqual(view.changes, []);
+
+    notified.length = 0;
+    rollup.consolidate();
+    const findings = rollup.get_findings();
+    const [errors, warnings] = summaryCounts(findings);
+    assertEqual([findings.length, errors, warnings], [27, 16, 9]);
+    assertEqual([rollup.n_findings, rollup.n_errors, rollup.n_warnings], [findings.length, errors, warnings]);
+    assertEqual([model.n_items, model.get_n_items(), model.n_errors, model.n_warnings], [27, 27, errors, warnings]);
+    assert(view.items.length === findings.length && view.items.every((f, i) => f === findings[i]));
+    assertEqual(view.changes.reduce((sum, [, removed, added]) => sum + added - removed, 0), findings.length);
+    assertEqual(sorted(notified), ['n-errors', 'n-findings', 'n-warnings']);
+
+    // Another report: the findings are stale, the model empties.
+    const extra = Govstats.Report.new_for_version('2021');
+    extra.set_unit_code('X99');
+    extra.set_year(2021);
+    rollup.add_report(extra);
+    assertEqual([rollup.n_units, label.count, rollup.n_findings, rollup.n_errors, view.items.length], [59, 59, 0, 0, 0]);
+    assertEqual(units.at(-1), 59);
+});
+
+test('add_files_async: busy until the callback, notify in the main context, model of the new findings', async () => {
+    const rollup = newRollup();
+    const busy = [];
+    rollup.connect('notify::busy', r => busy.push(r.busy));
+    const done = [];
+    rollup.connect('notify::n-files-done', r => done.push(r.n_files_done));
+    const progress = [];
+    rollup.connect('progress', (r, d, total) => progress.push([d, total, r.n_files_done, r.n_files]));
+    const promise = rollup.add_files_async([UNITS_2021], null);
+    assertEqual(rollup.busy, true);
+    assertEqual(await promise, true);
+    assertEqual(busy, [true, false]);
+    assertEqual(progress.at(-1), [59, 59, 59, 59]);
+    assert(progress.every(([d, total, shown, files]) => shown === d && files === total), JSON.stringify(progress));
+    assertEqual(done.at(-1), 59);
+    assert(done.every((n, i) => i === 0 || n > done[i - 1]), JSON.stringify(done));
+    rollup.consolidate();
+    assertEqual(rollup.findings_model.get_n_items(), rollup.get_findings().length);
+    assertEqual(rollup.n_findings, 27);
+});
+
+test('a FindingList of one report check counts its errors', () => {
+    const report = Govstats.Report.new_from_file(GLib.build_filenamev([UNITS_2021, 'D10.json']));
+    const findings = Govstats.RuleSet.new(report.get_schema()).check(report, null);
+    const model = Govstats.FindingList.new();
+    const view = mirror(model);
+    model.set_findings(findings);
+    assert(findings.length > 0);
+    assertEqual([model.n_items, model.n_errors, model.n_warnings], [findings.length, ...summaryCounts(findings)]);
+    assert(model.n_errors >= 1, 'D10 breaks applications.outcome_sum');
+    assertEqual(view.changes, [[0, 0, findings.length]]);
+    model.set_findings(findings.slice(0, -1));
+    assertEqual(view.changes.at(-1), [findings.length - 1, 1, 0]);
+    assert(view.items.length === findings.length - 1 && view.items.every((f, i) => f === findings[i]));
+});
+
+test('progress follows files that take longer than 100 ms', () => {
+    // The last three files are named pipes, written 150 ms apart by another
+    // process: one of them is added at least 100 ms after the start or the
+    // last signal, so there is more than one signal on any machine.
+    const tmp = tempCopy(UNITS_2021);
+    try {
+        const slow = reportFiles(tmp.units).slice(-3);
+        const sources = slow.map(path => `${path}.src`);
+        for (const [i, path] of slow.entries())
+            Gio.File.new_for_path(path).move(Gio.File.new_for_path(sources[i]), Gio.FileCopyFlags.NONE, null, null);
+        const mkfifo = Gio.Subprocess.new(['mkfifo', ...slow], Gio.SubprocessFlags.NONE);
+        assert(mkfifo.wait_check(null));
+        const script = 'for i in 1 2 3; do eval "s=\\${$i} f=\\${$((i + 3))}"; sleep 0.15; cat "$s" > "$f"; done';
+        const writer = Gio.Subprocess.new(['sh', '-c', script, 'sh', ...sources, ...slow], Gio.SubprocessFlags.NONE);
+        const rollup = newRollup();
+        const progress = [];
+        rollup.connect('progress', (r, done, total) => progress.push([done, total, r.n_files_done]));
+        assert(rollup.add_files([tmp.units], null));
+        assert(writer.wait_check(null));
+        assert(progress.length > 1, JSON.stringify(progress));
+        assertEqual(progress.at(-1), [59, 59, 59]);
+        assert(progress.every(([done, total, shown], i) => total === 59 && shown === done &&
+            (i === 0 || done > progress[i - 1][0])), JSON.stringify(progress));
+        assertEqual(rollup.get_n_units(), 58);
+        for (const path of sources)
+            Gio.File.new_for_path(path).delete(null);
     } finally {
         removeTree(tmp.dir);
     }

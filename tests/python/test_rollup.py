@@ -235,7 +235,10 @@ def test_sync_rollup_equals_independent_cell_sums(rollup_2021, units_2021):
     assert report.get_scope() == Govstats.Scope.AGGREGATE
     assert report.get_unit_name() == read_json(ROSTER_2021)['name'] == rollup.get_name()
     assert rollup.get_n_units() == 58
-    assert progress == [(59, 59)]
+    # At most one signal a file, done growing, and always the last (59, 59).
+    assert progress[-1] == (59, 59)
+    assert all(total == 59 for _, total in progress)
+    assert all(a[0] < b[0] for a, b in zip(progress, progress[1:]))
 
     expected = cell_sums(units_2021, schema.dup_cell_paths(None))
     got = all_cells(report)
@@ -741,3 +744,192 @@ def test_unexpected_unit(tmp_path):
     d01 = cells_of(read_json(UNITS_2021 / 'D01.json'))
     assert report['applications/received/total'] == 637 + d01['applications/received/total']
     assert report['art20_8/fees/amount'] == Decimal('2018.2429') + Decimal('613.5241')
+
+
+# ---------- state as properties, findings as a model ----------
+
+def summary_counts(findings):
+    """errors, warnings as `govstats rollup` sums them up."""
+    errors = warnings = 0
+    for f in findings:
+        if f.is_waived() or f.get_outcome() == Govstats.Outcome.UNCERTAIN:
+            continue
+        if f.get_severity() == Govstats.Severity.ERROR:
+            errors += 1
+        elif f.get_severity() == Govstats.Severity.WARNING:
+            warnings += 1
+    return errors, warnings
+
+
+class ModelMirror:
+    """What a list view sees: the items-changed signals applied to a list."""
+
+    def __init__(self, model):
+        self.items = [model.get_item(i) for i in range(model.get_n_items())]
+        self.changes = []
+        model.connect('items-changed', self.on_changed)
+
+    def on_changed(self, model, position, removed, added):
+        self.changes.append((position, removed, added))
+        self.items[position:position + removed] = [model.get_item(position + i) for i in range(added)]
+
+
+def test_properties_equal_the_sample_county_counts():
+    rollup = new_rollup()
+    notified = []
+    rollup.connect('notify', lambda _r, pspec: notified.append(pspec.name))
+    model = rollup.props.findings_model
+    assert model is rollup.get_findings_model()
+    assert model.get_item_type() == Govstats.Finding.__gtype__
+    mirror = ModelMirror(model)
+    assert (rollup.props.n_units, rollup.props.n_files, rollup.props.n_findings, rollup.props.busy) == (0, 0, 0, False)
+    assert rollup.props.name == read_json(ROSTER_2021)['name']
+
+    busy_seen = []
+    rollup.connect('notify::busy', lambda r, _p: busy_seen.append(r.props.busy))
+    assert rollup.add_files([str(UNITS_2021)], None)
+    files = report_files(UNITS_2021)
+    assert rollup.props.n_files == len(files) == 59
+    assert rollup.props.n_files_done == 59
+    assert rollup.props.n_units == len(kept_units(UNITS_2021)) == 58
+    assert busy_seen == [True, False]
+    for name in ('n-files', 'n-files-done', 'n-units'):
+        assert 1 <= notified.count(name) <= 59, (name, notified)
+    assert 'n-findings' not in notified and mirror.changes == []
+
+    del notified[:]
+    rollup.consolidate()
+    findings = rollup_findings(rollup)
+    errors, warnings = summary_counts(findings)
+    assert (len(findings), errors, warnings) == (27, 16, 9)
+    assert rollup.props.n_findings == len(findings)
+    assert (rollup.props.n_errors, rollup.props.n_warnings) == (errors, warnings)
+    assert (model.props.n_errors, model.props.n_warnings) == (errors, warnings)
+    # The model is the findings, and the signals add up to them.
+    assert len(model) == model.props.n_items == len(findings)
+    assert [f.get_fingerprint() for f in model] == [f.get_fingerprint() for f in findings]
+    assert all(a is b for a, b in zip(mirror.items, findings))
+    assert sum(added - removed for _, removed, added in mirror.changes) == len(findings)
+    assert sorted(notified) == ['n-errors', 'n-findings', 'n-warnings']
+
+    # Another report makes them stale: the model empties, the counts fall to 0.
+    del notified[:]
+    extra = Govstats.Report.new_for_version('2021')
+    extra.set_unit_code('X99')
+    extra.set_year(2021)
+    rollup.add_report(extra)
+    assert rollup.props.n_units == 59
+    assert (rollup.props.n_findings, rollup.props.n_errors, rollup.props.n_warnings) == (0, 0, 0)
+    assert mirror.items == [] and len(model) == 0
+    assert sorted(notified) == ['n-errors', 'n-findings', 'n-units', 'n-warnings']
+
+
+def test_name_and_roster_are_notified_on_change():
+    rollup = Govstats.Rollup.new()
+    notified = []
+    rollup.connect('notify', lambda _r, pspec: notified.append(pspec.name))
+    roster = Govstats.Roster.new_from_file(str(ROSTER_2021))
+    rollup.props.roster = roster
+    assert rollup.props.roster is roster
+    assert sorted(notified) == ['name', 'roster']
+    assert rollup.props.name == roster.get_name()
+    rollup.set_roster(roster)
+    rollup.props.name = roster.get_name()   # the name shown stays the same
+    assert sorted(notified) == ['name', 'roster']
+    rollup.props.name = '示例县人民政府'
+    rollup.set_name('示例县人民政府')
+    assert sorted(notified) == ['name', 'name', 'roster']
+    assert rollup.get_name() == '示例县人民政府'
+
+
+def test_findings_model_of_one_report_check():
+    report = Govstats.Report.load(UNITS_2021 / 'D10.json')
+    findings = Govstats.RuleSet.new(report.get_schema()).check(report, None)
+    model = Govstats.FindingList.new()
+    mirror = ModelMirror(model)
+    model.set_findings(findings)
+    assert len(model) == len(findings) > 0
+    assert (model.props.n_errors, model.props.n_warnings) == summary_counts(findings)
+    assert model.props.n_errors >= 1   # D10 breaks applications.outcome_sum
+    assert mirror.changes == [(0, 0, len(findings))]
+    # Dropping the first finding signals that one only.
+    model.set_findings(findings[1:])
+    assert mirror.changes[-1] == (0, 1, 0)
+    assert mirror.items == list(model) == findings[1:]
+    model.remove_all()
+    assert mirror.items == [] and model.props.n_errors == 0
+
+
+def slow_copy(tmp_path, n_slow, delay):
+    """The 2021 units, the last `n_slow` of them named pipes written one by
+    one, `delay` seconds apart: files that take longer than that to read."""
+    import threading
+    import time
+    folder = copy_units(tmp_path)
+    slow = report_files(folder)[-n_slow:]
+    contents = []
+    for path in slow:
+        contents.append(path.read_bytes())
+        path.unlink()
+        os.mkfifo(path)
+
+    def write():
+        for path, data in zip(slow, contents):
+            time.sleep(delay)
+            with open(path, 'wb') as f:   # waits for the rollup to open it
+                f.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    return folder, writer
+
+
+def test_progress_follows_files_that_take_longer_than_100ms(tmp_path):
+    # Each slow file is written 150 ms after the one before was read, so at
+    # least one of them is added 100 ms after the start or the last signal:
+    # more than one signal, whatever the speed of the machine.
+    folder, writer = slow_copy(tmp_path, 3, 0.15)
+    rollup = new_rollup()
+    progress = []
+    rollup.connect('progress', lambda r, done, total: progress.append((done, total, r.props.n_files_done)))
+    assert rollup.add_files([str(folder)], None)
+    writer.join(10)
+    assert len(progress) > 1, progress
+    assert progress[-1] == (59, 59, 59)
+    assert all(total == 59 and shown == done for done, total, shown in progress)
+    assert all(a[0] < b[0] for a, b in zip(progress, progress[1:]))
+    assert rollup.get_n_units() == 58
+
+
+def test_progress_comes_while_the_next_file_is_still_loading(tmp_path):
+    # The last file is a named pipe written a second after the rollup opens
+    # it. The file before it is added long before: whether or not it was
+    # signalled when added, it is signalled within 100 ms, not only once
+    # the slow file is in.
+    import threading
+    import time
+    folder = copy_units(tmp_path)
+    last = report_files(folder)[-1]
+    data = last.read_bytes()
+    last.unlink()
+    os.mkfifo(last)
+    waited = []
+
+    def write():
+        with open(last, 'wb') as f:   # returns once the rollup opens it
+            time.sleep(1.0)
+            waited.append(time.monotonic())
+            f.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    rollup = new_rollup()
+    progress = []
+    rollup.connect('progress', lambda r, done, total: progress.append((done, time.monotonic())))
+    assert rollup.add_files([str(folder)], None)
+    writer.join(10)
+    done = [d for d, _ in progress]
+    assert done[-2:] == [58, 59], done
+    # 58 was signalled before the slow file had been written.
+    assert progress[-2][1] < waited[0]
+    assert all(a < b for a, b in zip(done, done[1:]))

@@ -1,0 +1,236 @@
+/* test-finding-list.c — GovstatsFindingList: a GListModel of findings
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "test-util.h"
+
+/* What a view would see: every items-changed, applied to a mirror of the
+ * model, and the property notifications. */
+typedef struct {
+  GPtrArray *mirror;     /* GovstatsFinding, borrowed */
+  guint      changes;
+  guint      last[3];    /* position, removed, added of the last change */
+  guint      notify_n_items;
+  guint      notify_n_errors;
+  guint      notify_n_warnings;
+} View;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    data)
+{
+  View *v = data;
+
+  v->changes++;
+  v->last[0] = position;
+  v->last[1] = removed;
+  v->last[2] = added;
+  g_assert_cmpuint (position + removed, <=, v->mirror->len);
+  g_ptr_array_remove_range (v->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GovstatsFinding) f = g_list_model_get_item (model, position + i);
+      g_assert_nonnull (f);
+      g_ptr_array_insert (v->mirror, (int) (position + i), f);
+    }
+  g_assert_cmpuint (v->mirror->len, ==, g_list_model_get_n_items (model));
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    data)
+{
+  View *v = data;
+
+  if (g_str_equal (pspec->name, "n-items"))
+    v->notify_n_items++;
+  else if (g_str_equal (pspec->name, "n-errors"))
+    v->notify_n_errors++;
+  else if (g_str_equal (pspec->name, "n-warnings"))
+    v->notify_n_warnings++;
+}
+
+static void
+view_watch (View                *v,
+            GovstatsFindingList *list)
+{
+  v->mirror = g_ptr_array_new ();
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), v);
+  g_signal_connect (list, "notify", G_CALLBACK (on_notify), v);
+}
+
+static void
+view_assert_mirrors (View       *v,
+                     GListModel *model)
+{
+  g_assert_cmpuint (v->mirror->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < v->mirror->len; i++)
+    g_assert_true (v->mirror->pdata[i] == govstats_finding_list_get_finding (GOVSTATS_FINDING_LIST (model), i));
+}
+
+static GovstatsFinding *
+finding (const char      *rule,
+         GovstatsSeverity severity)
+{
+  return govstats_finding_new (rule, severity, "中文", "English");
+}
+
+static void
+test_model_basics (void)
+{
+  g_autoptr(GovstatsFindingList) list = govstats_finding_list_new ();
+  g_autoptr(GovstatsFinding) a = finding ("a", GOVSTATS_SEVERITY_ERROR);
+  g_autoptr(GovstatsFinding) b = finding ("b", GOVSTATS_SEVERITY_WARNING);
+  GType item_type = G_TYPE_INVALID;
+  guint n_items = 99;
+
+  g_assert_true (G_IS_LIST_MODEL (list));
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == GOVSTATS_TYPE_FINDING);
+  g_object_get (list, "item-type", &item_type, "n-items", &n_items, NULL);
+  g_assert_true (item_type == GOVSTATS_TYPE_FINDING);
+  g_assert_cmpuint (n_items, ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 0));
+
+  govstats_finding_list_append (list, a);
+  govstats_finding_list_append (list, b);
+  g_object_get (list, "n-items", &n_items, NULL);
+  g_assert_cmpuint (n_items, ==, 2);
+  g_assert_true (govstats_finding_list_get_finding (list, 1) == b);
+  g_assert_null (govstats_finding_list_get_finding (list, 2));
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 1);
+  g_assert_cmpuint (govstats_finding_list_get_n_warnings (list), ==, 1);
+
+  /* The list holds its own references. */
+  govstats_finding_list_remove_all (list);
+  g_assert_finalize_object (g_steal_pointer (&a));
+  g_assert_finalize_object (g_steal_pointer (&b));
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* Replacing the findings signals only the part between the findings kept at
+ * both ends, and a view applying the signals ends up with the same list. */
+static void
+test_set_findings_diff (void)
+{
+  g_autoptr(GovstatsFindingList) list = govstats_finding_list_new ();
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  View v = { 0 };
+
+  view_watch (&v, list);
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_add (first, finding ("r", i % 2 ? GOVSTATS_SEVERITY_WARNING : GOVSTATS_SEVERITY_ERROR));
+  govstats_finding_list_set_findings (list, first);
+  g_assert_cmpuint (v.changes, ==, 1);
+  g_assert_cmpuint (v.notify_n_items, ==, 1);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 3);
+  g_assert_cmpuint (govstats_finding_list_get_n_warnings (list), ==, 2);
+  view_assert_mirrors (&v, G_LIST_MODEL (list));
+
+  /* The same findings again: no signal at all. */
+  govstats_finding_list_set_findings (list, first);
+  g_assert_cmpuint (v.changes, ==, 1);
+  g_assert_cmpuint (v.notify_n_items, ==, 1);
+
+  /* Keep 0, 1 and 4; replace 2 and 3 by three new errors. */
+  g_ptr_array_add (second, g_object_ref (first->pdata[0]));
+  g_ptr_array_add (second, g_object_ref (first->pdata[1]));
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (second, finding ("s", GOVSTATS_SEVERITY_ERROR));
+  g_ptr_array_add (second, g_object_ref (first->pdata[4]));
+  govstats_finding_list_set_findings (list, second);
+  g_assert_cmpuint (v.changes, ==, 2);
+  g_assert_cmpuint (v.last[0], ==, 2);
+  g_assert_cmpuint (v.last[1], ==, 2);
+  g_assert_cmpuint (v.last[2], ==, 3);
+  view_assert_mirrors (&v, G_LIST_MODEL (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  g_assert_cmpuint (v.notify_n_items, ==, 2);
+  /* errors: 0, 4 and the three new ones; warnings: 1 (3 was replaced). */
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 5);
+  g_assert_cmpuint (govstats_finding_list_get_n_warnings (list), ==, 1);
+  g_assert_cmpuint (v.notify_n_errors, ==, 2);
+  g_assert_cmpuint (v.notify_n_warnings, ==, 2);
+
+  /* Clearing: one signal removing everything. */
+  govstats_finding_list_set_findings (list, NULL);
+  g_assert_cmpuint (v.changes, ==, 3);
+  g_assert_cmpuint (v.mirror->len, ==, 0);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 0);
+  g_assert_cmpuint (v.notify_n_errors, ==, 3);
+  govstats_finding_list_remove_all (list);
+  g_assert_cmpuint (v.changes, ==, 3);
+  g_ptr_array_unref (v.mirror);
+}
+
+/* Waived and uncertain findings are neither errors nor warnings, as in the
+ * summary of `govstats check`. */
+static void
+test_counts_like_the_command_line (void)
+{
+  g_autoptr(GovstatsFindingList) list = govstats_finding_list_new ();
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  GovstatsFinding *f;
+  guint n_errors = 0, n_warnings = 0;
+
+  g_ptr_array_add (findings, finding ("broken", GOVSTATS_SEVERITY_ERROR));
+  f = finding ("waived", GOVSTATS_SEVERITY_ERROR);
+  govstats_finding_waive (f, "checked by phone", "clerk");
+  g_ptr_array_add (findings, f);
+  f = finding ("uncertain", GOVSTATS_SEVERITY_ERROR);
+  govstats_finding_set_outcome (f, GOVSTATS_OUTCOME_UNCERTAIN);
+  g_ptr_array_add (findings, f);
+  g_ptr_array_add (findings, finding ("warn", GOVSTATS_SEVERITY_WARNING));
+  g_ptr_array_add (findings, finding ("info", GOVSTATS_SEVERITY_INFO));
+  govstats_finding_list_set_findings (list, findings);
+  g_object_get (list, "n-errors", &n_errors, "n-warnings", &n_warnings, NULL);
+  g_assert_cmpuint (n_errors, ==, 1);
+  g_assert_cmpuint (n_warnings, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+}
+
+/* A single report's check results as a model: the counts equal the
+ * findings of the rule set's check. */
+static void
+test_report_check_as_model (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *root = g_getenv ("GOVSTATS_SOURCE_ROOT");
+  g_autofree char *file = g_build_filename (root ? root : ".", "examples", "data", "2021", "units", "D10.json", NULL);
+  g_autoptr(GovstatsReport) report = govstats_report_new_from_file (file, &error);
+  g_autoptr(GovstatsRuleSet) rules = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GovstatsFindingList) list = govstats_finding_list_new ();
+  guint errors = 0;
+
+  g_assert_no_error (error);
+  rules = govstats_rule_set_new (govstats_report_get_schema (report), &error);
+  g_assert_no_error (error);
+  findings = govstats_rule_set_check (rules, report, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    errors += govstats_finding_counts_as_error (findings->pdata[i]);
+  g_assert_cmpuint (errors, >, 0);   /* D10 breaks applications.outcome_sum */
+  govstats_finding_list_set_findings (list, findings);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, findings->len);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, errors);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_true (govstats_finding_list_get_finding (list, i) == findings->pdata[i]);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/govstats/finding-list/basics", test_model_basics);
+  g_test_add_func ("/govstats/finding-list/set-findings/diff", test_set_findings_diff);
+  g_test_add_func ("/govstats/finding-list/counts", test_counts_like_the_command_line);
+  g_test_add_func ("/govstats/finding-list/report-check", test_report_check_as_model);
+
+  return g_test_run ();
+}
