@@ -110,6 +110,14 @@ def test_class_pages_have_a_tested_example(source):
     assert examples_of(source), f"no tested example in the doc comments of {source}"
 
 
+@pytest.mark.parametrize("page", ["docs/python.md", "docs/javascript.md"])
+@pytest.mark.parametrize("topic", ["check", "rollup", "explain", "render", "import"])
+def test_guides_cover(page, topic):
+    names = [e.name for e in examples_of(page)]
+    assert topic in names, f"{page} has no tested example named {topic}"
+    assert next(e for e in examples_of(page) if e.name == topic).output is not None
+
+
 def test_markers_are_parsed(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("text\n\n<!-- run: a -->\n```python\nprint(1)\n```\n\n<!-- output: a -->\n"
