@@ -31,6 +31,8 @@ RUN_FOLDER = {
     "published.html": "tests/data/import/synthetic-2019.html",
     "published.txt": "tests/data/import/synthetic-2019.plain.txt",
     "waivers.json": "tests/data/rules/waivers-d08.json",
+    "common-1.schema.json": "docs/json/common-1.schema.json",
+    "check-1.schema.json": "docs/json/check-1.schema.json",
 }
 
 PYTHON_PRELUDE = """\
@@ -76,7 +78,9 @@ def normalise(text):
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.id for e in EXAMPLES])
 def test_example(example, run_folder):
-    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8", G_DEBUG="fatal-criticals")
+    # `govstats` on PATH is the one of this build.
+    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8", G_DEBUG="fatal-criticals",
+               PATH=os.path.join(BUILD_ROOT, "tools") + os.pathsep + os.environ.get("PATH", ""))
     proc = subprocess.run(command_for(example, run_folder), cwd=run_folder, env=env,
                           capture_output=True, timeout=120)
     out = proc.stdout.decode("utf-8")
