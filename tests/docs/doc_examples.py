@@ -167,13 +167,19 @@ def c_source(examples):
            "#include <govstats/govstats.h>",
            ""]
     c_examples = [e for e in examples if e.language == "c"]
+    # An example may show the #include it needs; it goes to the top.
+    for e in c_examples:
+        for _, code in e.blocks:
+            for line in code.splitlines():
+                if line.startswith("#include") and line not in out:
+                    out.insert(4, line)
     for e in c_examples:
         out.append("static int")
         out.append(f"{e.symbol} (void)")
         out.append("{")
         for start, code in e.blocks:
             out.append(f'#line {start} "{os.path.relpath(e.file, SOURCE_ROOT)}"')
-            out.append(code)
+            out.append("\n".join("" if line.startswith("#include") else line for line in code.splitlines()))
         out.append("  return 0;")
         out.append("}")
         out.append("")

@@ -26,6 +26,7 @@ EXAMPLES = doc_examples.all_examples()
 RUN_FOLDER = {
     "units": "examples/data/2021/units",
     "roster.json": "examples/data/2021/roster.json",
+    "D01.json": "examples/data/2021/units/D01.json",
     "last-year": "examples/data/2020/units",
     "last-year.json": "examples/data/2020/consolidated.json",
     "published.html": "tests/data/import/synthetic-2019.html",
