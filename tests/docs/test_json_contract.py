@@ -222,6 +222,21 @@ def test_rollup_2020_sample_is_clean(tmp_path):
     assert written["tables"]["applications"]["received"] == expected["tables"]["applications"]["received"]
 
 
+def test_rollup_with_a_broken_file(tmp_path):
+    broken = os.path.join(TEST_DATA, "invalid", "PARSE--block-comment.json")
+    out = str(tmp_path / "county.json")
+    status, data = govstats("rollup", "--roster", "2020/roster.json", "-o", out, "2020/units", broken)
+    validate(data, "rollup-1.schema.json")
+    (invalid,) = by_rule(data["findings"])["input.invalid"]
+    assert (invalid["file"], invalid["severity"], invalid["outcome"]) == (broken, "error", "failed")
+    assert invalid["line"] >= 1 and invalid["column"] >= 1     # a syntax error has a place
+    # The run goes on with the other files: the 59 units are all there.
+    assert data["result"]["units"] == 59
+    assert "rollup.missing_unit" not in by_rule(data["findings"])
+    assert_summary(status, data)
+    assert status == EXIT_FINDINGS
+
+
 def cell_value(report, path):
     table, row, column = path.split("/")
     value = report["tables"][table][row][column]
