@@ -711,7 +711,8 @@ nick (GType type,
  * Describes the finding as a JSON object, as `govstats check --json` prints
  * it: `rule`, `severity`, `outcome`, `cells`, `expected`, `actual`,
  * `message`, `fingerprint`, and where they apply `unit`, `units`, `file`,
- * `line`, `column` and `waiver`.
+ * `line`, `column` and `waiver` (see
+ * [The JSON output of the command line](json-output.html#findings)).
  *
  * Returns: (transfer full): a JSON object node
  */
