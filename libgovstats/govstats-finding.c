@@ -17,6 +17,31 @@
  * rule, how serious, which cells, the expected and the actual value, which
  * unit, and a message in Chinese and English that a clerk can act on.
  *
+ * <!-- run: finding -->
+ * ```c
+ * g_autoptr(GovstatsReport) report = govstats_report_new_from_file ("units/D10.json", NULL);
+ * g_autoptr(GPtrArray) findings = govstats_report_check (report, NULL);
+ *
+ * for (guint i = 0; i < findings->len; i++)
+ *   {
+ *     GovstatsFinding *finding = findings->pdata[i];
+ *     gint64 expected, actual;
+ *
+ *     if (govstats_finding_counts_as_error (finding) &&
+ *         govstats_finding_get_values (finding, &expected, &actual))
+ *       g_print ("%s: %" G_GINT64_FORMAT " expected, %" G_GINT64_FORMAT " printed\n",
+ *                govstats_finding_get_rule_id (finding), expected, actual);
+ *   }
+ * ```
+ *
+ * It prints:
+ *
+ * <!-- output: finding -->
+ * ```text
+ * applications.outcome_sum: 66 expected, 65 printed
+ * applications.row_total: 32 expected, 31 printed
+ * ```
+ *
  * A broken rule is a finding, never a #GError: a report with findings is
  * still a report.
  *
@@ -703,7 +728,8 @@ nick (GType type,
  * Describes the finding as a JSON object, as `govstats check --json` prints
  * it: `rule`, `severity`, `outcome`, `cells`, `expected`, `actual`,
  * `message`, `fingerprint`, and where they apply `unit`, `units`, `file`,
- * `line`, `column` and `waiver`.
+ * `line`, `column` and `waiver` (see
+ * [The JSON output of the command line](json-output.html#findings)).
  *
  * Returns: (transfer full): a JSON object node
  */

@@ -501,6 +501,31 @@ govstats_import_data (const char            *data,
  * Reads a published annual report from a file. See
  * [func@Govstats.import_data] for what is read and reported.
  *
+ * <!-- run: import -->
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GPtrArray) findings = NULL;
+ * g_autoptr(GovstatsReport) report = govstats_import_file ("published.html", GOVSTATS_IMPORT_FORMAT_AUTO,
+ *                                                          &findings, &error);
+ * gint64 received;
+ *
+ * if (report == NULL)
+ *   g_error ("%s", error->message);
+ * govstats_report_get_value (report, "applications/received/total", &received);
+ * g_print ("%s %d (layout %s): %" G_GINT64_FORMAT " applications\n", govstats_report_get_unit_name (report),
+ *          govstats_report_get_year (report), govstats_report_get_version (report), received);
+ * for (guint i = 0; i < findings->len; i++)
+ *   g_print ("%s\n", govstats_finding_get_rule_id (findings->pdata[i]));
+ * ```
+ *
+ * It prints:
+ *
+ * <!-- output: import -->
+ * ```text
+ * 示例县教育和体育局 2020 (layout 2019): 13 applications
+ * import.unreadable_row
+ * ```
+ *
  * Returns: (transfer full): the report, or %NULL with @error set when the
  *   file cannot be read (%GOVSTATS_ERROR_IO) or nothing at all could be
  *   imported from it

@@ -1768,6 +1768,30 @@ render_csv_wide (Render *rd)
  * with its heading, the text sections as written and the tables with their
  * official labels.
  *
+ * <!-- run: render -->
+ * ```c
+ * g_autoptr(GovstatsReport) report = govstats_report_new_from_file ("units/D01.json", NULL);
+ * g_autofree char *html = govstats_report_render (report, GOVSTATS_RENDER_FORMAT_HTML, "zh",
+ *                                                 NULL, GOVSTATS_RENDER_FLAGS_STANDALONE);
+ * g_autofree char *csv = govstats_report_render (report, GOVSTATS_RENDER_FORMAT_CSV, "en",
+ *                                                NULL, GOVSTATS_RENDER_FLAGS_NONE);
+ * g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+ *
+ * g_print ("%s\n%s\n", lines[0], g_str_has_prefix (html, "<!DOCTYPE html>") ? "a whole page" : "a fragment");
+ * for (guint i = 0; lines[i] != NULL; i++)
+ *   if (g_str_has_prefix (lines[i], "applications,received,total,"))
+ *     g_print ("%s\n", lines[i]);
+ * ```
+ *
+ * It prints:
+ *
+ * <!-- output: render -->
+ * ```text
+ * table,row,column,label_en,value
+ * a whole page
+ * applications,received,total,New applications received this year / Total,10
+ * ```
+ *
  * Blank cells print blank, never 0; values print exactly (`4068.208`), with
  * the unit and note a cell was imported with. Group rows such as （三）不予公开
  * are labels without numbers. The 2021 （六）其他处理 prints as the report
@@ -1786,11 +1810,6 @@ render_csv_wide (Render *rd)
  *
  * With @findings, text, Markdown and HTML end with a list of them (or a line
  * saying there are none); CSV leaves them out.
- *
- * ```c
- * g_autofree char *html = govstats_report_render (report, GOVSTATS_RENDER_FORMAT_HTML,
- *                                                 "zh", NULL, GOVSTATS_RENDER_FLAGS_STANDALONE);
- * ```
  *
  * Returns: (transfer full): the rendered report, UTF-8
  */

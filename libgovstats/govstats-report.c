@@ -19,6 +19,26 @@
  * One administrative organ's annual report on government information
  * disclosure, or a consolidated report of many organs.
  *
+ * <!-- run: report -->
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GovstatsReport) report = govstats_report_new_from_file ("units/D01.json", &error);
+ * gint64 received;
+ *
+ * if (report == NULL)
+ *   g_error ("%s", error->message);
+ * if (govstats_report_get_value (report, "applications/received/total", &received))
+ *   g_print ("%s: %" G_GINT64_FORMAT " applications\n",
+ *            govstats_report_get_unit_name (report), received);
+ * ```
+ *
+ * It prints:
+ *
+ * <!-- output: report -->
+ * ```text
+ * 示例县教育和体育局: 10 applications
+ * ```
+ *
  * A report has a layout version (its [class@Govstats.Schema]), a statistics
  * year, the unit it belongs to, a scope (own figures or an aggregate), the
  * cells of every statutory table, the text sections, and whatever else its
@@ -30,17 +50,6 @@
  * places, stored as whole numbers of 1/%GOVSTATS_AMOUNT_SCALE (see
  * [method@Govstats.Report.dup_value_text] for their decimal text). A cell may
  * also carry the note, raw text and unit an importer saw.
- *
- * ```c
- * g_autoptr(GError) error = NULL;
- * g_autoptr(GovstatsReport) report = govstats_report_new_from_file ("D01.json", &error);
- * gint64 received;
- *
- * if (report == NULL)
- *   g_error ("%s", error->message);
- * if (govstats_report_get_value (report, "applications/received/total", &received))
- *   g_print ("%" G_GINT64_FORMAT " applications\n", received);
- * ```
  *
  * Cells are addressed by paths `TABLE/ROW/COLUMN`. In C an unknown path is a
  * programming error; the `lookup`/`try_set`/`_text` variants report it as a

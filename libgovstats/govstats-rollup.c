@@ -27,6 +27,34 @@
  * Consolidates the reports of many units — a county's departments and towns —
  * into one report, the way a county 政务公开办 does every January.
  *
+ * <!-- run: rollup -->
+ * ```c
+ * const char *paths[] = { "units", NULL };
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GovstatsRollup) rollup = govstats_rollup_new ();
+ * g_autoptr(GovstatsRoster) roster = govstats_roster_new_from_file ("roster.json", &error);
+ * g_autoptr(GovstatsReport) county = NULL;
+ * gint64 received;
+ *
+ * if (roster == NULL)
+ *   g_error ("%s", error->message);
+ * govstats_rollup_set_roster (rollup, roster);
+ * if (!govstats_rollup_add_files (rollup, paths, NULL, &error))
+ *   g_error ("%s", error->message);
+ * county = govstats_rollup_consolidate (rollup);
+ * govstats_report_get_value (county, "applications/received/total", &received);
+ * g_print ("%s: %u units, %" G_GINT64_FORMAT " applications, %u findings\n",
+ *          govstats_report_get_unit_name (county), govstats_rollup_get_n_units (rollup),
+ *          received, govstats_rollup_get_findings (rollup)->len);
+ * ```
+ *
+ * It prints:
+ *
+ * <!-- output: rollup -->
+ * ```text
+ * 示例县: 58 units, 637 applications, 27 findings
+ * ```
+ *
  * Reports are added one by one, or as files and folders (loaded and checked
  * on every core, see [method@Govstats.Rollup.add_files_async]); each is
  * checked against the rules of its layout as it is added, its cells are
@@ -49,13 +77,16 @@
  * lists what each unit contributed, and
  * [method@Govstats.Rollup.get_kind_value] splits it by kind of unit.
  *
+ * The same from Python:
+ *
+ * <!-- run: rollup-python -->
  * ```python
  * rollup = Govstats.Rollup.new()
  * rollup.set_roster(Govstats.Roster.new_from_file("roster.json"))
- * rollup.add_files(["units/"], None)
+ * rollup.add_files(["units"], None)
  * county = rollup.consolidate()
  * for finding in rollup.get_findings():
- *     print(finding.to_string("zh"))
+ *     print(finding.to_string("en"))
  * ```
  *
  * A desktop tool binds to the rollup's state: the properties

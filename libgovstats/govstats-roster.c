@@ -18,6 +18,27 @@
  * The units a consolidation expects: every department and town of a county,
  * with its code, name, kind and the other names it goes by.
  *
+ * <!-- run: roster -->
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GovstatsRoster) roster = govstats_roster_new_from_file ("roster.json", &error);
+ * const char *code;
+ *
+ * if (roster == NULL)
+ *   g_error ("%s", error->message);
+ * code = govstats_roster_match (roster, NULL, "示例县南岭乡");
+ * g_print ("%s: %u units; 示例县南岭乡 is %s, a %s\n",
+ *          govstats_roster_get_name (roster), govstats_roster_get_n_units (roster), code,
+ *          govstats_roster_get_unit_kind (roster, code) == GOVSTATS_UNIT_KIND_TOWN ? "town" : "department");
+ * ```
+ *
+ * It prints:
+ *
+ * <!-- output: roster -->
+ * ```text
+ * 示例县: 59 units; 示例县南岭乡 is T16, a town
+ * ```
+ *
  * A roster is read from JSON
  * (`{"name": "示例县", "year": 2021, "units": [{"code": "D01", "name": "…", "kind": "department", "aliases": […]}, …]}`)
  * or from CSV with a header line `code,name,kind` (and optionally `aliases`,

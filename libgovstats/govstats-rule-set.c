@@ -21,6 +21,28 @@
  * from optional extra rule files (a province can add its own), with optional
  * waivers (accepted exceptions).
  *
+ * <!-- run: rule-set -->
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GovstatsReport) report = govstats_report_new_from_file ("units/D08.json", &error);
+ * g_autoptr(GovstatsReport) last_year = govstats_report_new_from_file ("last-year/D08.json", NULL);
+ * g_autoptr(GovstatsRuleSet) rules = govstats_rule_set_new (govstats_report_get_schema (report), NULL);
+ * g_autoptr(GPtrArray) findings = govstats_rule_set_check (rules, report, last_year);
+ *
+ * for (guint i = 0; i < findings->len; i++)
+ *   {
+ *     g_autofree char *line = govstats_finding_to_string (findings->pdata[i], "en");
+ *     g_print ("%s\n", line);
+ *   }
+ * ```
+ *
+ * It prints:
+ *
+ * <!-- output: rule-set -->
+ * ```text
+ * error [review_litigation.row_total] row “Administrative reconsideration”: the sum of 4 items from Upheld to Pending = 5, but Total = 4: the left side is larger by 1.
+ * ```
+ *
  * [method@Govstats.RuleSet.check] checks a report, and with last year's
  * report the cross-year rules too, and returns findings: each names the
  * rule, the cells, the expected and actual values and the unit.
@@ -33,10 +55,22 @@
  * names the smallest set of cells (one or two) whose change would satisfy all
  * of them: usually the mistyped cell.
  *
+ * From Python, with a file of accepted exceptions:
+ *
+ * <!-- run: rule-set-python -->
  * ```python
+ * report = Govstats.Report.new_from_file("units/D08.json")
  * rules = Govstats.RuleSet.new(report.get_schema())
+ * rules.load_waivers_from_file("waivers.json")
  * for finding in rules.check(report, None):
- *     print(finding.to_string("zh"))
+ *     print(finding.to_string("en"))
+ * ```
+ *
+ * It prints:
+ *
+ * <!-- output: rule-set-python -->
+ * ```text
+ * error (waived) [review_litigation.row_total] row “Administrative reconsideration”: the sum of 4 items from Upheld to Pending = 5, but Total = 4: the left side is larger by 1.
  * ```
  *
  * See the [rule file format](rules.html).

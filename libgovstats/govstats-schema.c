@@ -18,11 +18,35 @@
  * One layout version of the statutory annual report: its sections, tables,
  * rows, columns, labels, value kinds and consistency rules.
  *
+ * <!-- run: schema -->
+ * ```c
+ * GovstatsSchema *schema = govstats_schema_get_for_version ("2021");
+ * const char * const *tables = govstats_schema_get_table_keys (schema);
+ *
+ * for (guint i = 0; tables[i] != NULL; i++)
+ *   g_print ("%s %s\n", tables[i], govstats_schema_get_table_title (schema, tables[i], "zh"));
+ * ```
+ *
+ * It prints:
+ *
+ * <!-- output: schema -->
+ * ```text
+ * art20_1 第二十条第（一）项
+ * art20_5 第二十条第（五）项
+ * art20_6 第二十条第（六）项
+ * art20_8 第二十条第（八）项
+ * applications 收到和处理政府信息公开申请情况
+ * review_litigation 政府信息公开行政复议、行政诉讼情况
+ * ```
+ *
  * A schema is data: it is read from a JSON file compiled into the library,
  * one file per layout (`2019` and `2021`). Code that walks the tables asks
  * the schema for their keys instead of naming rows itself, so that a future
  * revision of the format is a new data file.
  *
+ * The same from Python:
+ *
+ * <!-- run: schema-python -->
  * ```python
  * schema = Govstats.Schema.get_for_version("2021")
  * for table in schema.get_table_keys():

@@ -143,6 +143,8 @@ cmd_import (int    argc,
           g_ptr_array_add (invalid, govstats_finding_new_input_invalid (source, error));
           tool_count_findings (invalid, &summary);
           json_builder_begin_object (b);
+          json_builder_set_member_name (b, "format");
+          json_builder_add_string_value (b, "govstats-import/1");
           json_builder_set_member_name (b, "reports");
           json_builder_begin_array (b);
           add_report_json (b, source, NULL, invalid, lang);
@@ -179,6 +181,8 @@ cmd_import (int    argc,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
+      json_builder_set_member_name (b, "format");
+      json_builder_add_string_value (b, "govstats-import/1");
       json_builder_set_member_name (b, "reports");
       json_builder_begin_array (b);
       add_report_json (b, source, report, findings, lang);

@@ -257,6 +257,8 @@ print_rollup_json (GovstatsRollup *rollup,
   tool_count_findings (findings, &summary);
 
   json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, "govstats-rollup/1");
   json_builder_set_member_name (b, "reports");
   json_builder_begin_array (b);
   for (guint i = 0; i < unit_keys->len; i++)
@@ -436,6 +438,8 @@ cmd_explain (int    argc,
       static const char * const kinds[] = { "government", "department", "town", "other" };
 
       json_builder_begin_object (b);
+      json_builder_set_member_name (b, "format");
+      json_builder_add_string_value (b, "govstats-explain/1");
       json_builder_set_member_name (b, "cell");
       json_builder_add_string_value (b, cell);
       json_builder_set_member_name (b, "total");
