@@ -4,6 +4,7 @@
 #   tests: N passed, M failed
 # and exits 1 if anything failed or nothing ran. Skipped cases are not passes.
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import json
 import re

@@ -11,6 +11,7 @@
 # `govstats --help` lists: a command added to the program but not to the
 # build fails here instead of going without a page.
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import os
 import re

@@ -1,5 +1,6 @@
 // govstats.js — helpers for libgovstats in GJS (an ES module for `gjs -m`)
 //
+// Copyright 2026 The libgovstats authors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 //     import Govstats from 'gi://Govstats';

@@ -14,6 +14,7 @@
 # meson's install log must be under the prefix. Ends with
 #   tests: N passed, M failed
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 set -uo pipefail
 

@@ -10,6 +10,7 @@
 # the path after file://. A second program checks the docs' reason for the
 # URL: the same import by absolute path fails in GJS.
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import pathlib
 import re

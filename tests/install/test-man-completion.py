@@ -8,6 +8,7 @@
 # command and every option the command's --help lists; the completion is
 # sourced into bash and asked for commands, options, option values and files.
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import os
 import re

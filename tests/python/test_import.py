@@ -1,6 +1,7 @@
 # Importing published reports through the typelib: the real reports of
 # ../shared/real-reports import to their printed values, cell by cell.
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import json
 import os

@@ -1,5 +1,6 @@
 /* test-vala.vala — libgovstats from Vala, through the generated VAPI
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Run as `test-vala --tap SOURCE_ROOT`: loads the sample county of
