@@ -99,7 +99,9 @@ def header(title, version, name, summary):
 
 
 def main_page(version, commands, description):
-    page = header("GOVSTATS", version, "govstats", description.split(":")[0] if description else "govstats")
+    # NAME: the help's first clause, in the lower case of a whatis line.
+    summary = description.split(":")[0] if description else "govstats"
+    page = header("GOVSTATS", version, "govstats", summary[:1].lower() + summary[1:])
     page += ".SH SYNOPSIS\n.B govstats\n\\fICOMMAND\\fR [\\fIOPTION\\fR…]\n"
     page += f".SH DESCRIPTION\n{roff(description)}\n"
     page += ".SH COMMANDS\n"
