@@ -3,6 +3,7 @@
 # catalogue of every layout's rules, as `govstats schema` prints it from the
 # schema data.
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import subprocess
 import sys

@@ -2,6 +2,7 @@
 # Runs one of the example programs on the sample county and checks what it
 # prints against an independent computation over the same JSON files.
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import glob
 import json

@@ -2,6 +2,7 @@
 //
 // Usage: gjs -m rollup.js ROSTER LAST_YEAR_CONSOLIDATED.json UNITS_FOLDER
 //
+// Copyright 2026 The libgovstats authors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 import Gio from 'gi://Gio';
 import Govstats from 'gi://Govstats';

@@ -3,6 +3,7 @@
 #
 # Usage: rollup.py ROSTER LAST_YEAR_CONSOLIDATED.json UNITS_FOLDER
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import sys
 

@@ -1,5 +1,6 @@
 /* govstats-error.c — the error domain and library version
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* govstats-import-html.c — HTML pages into lines and cells
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * A small tolerant tag scanner, enough for the pages government sites

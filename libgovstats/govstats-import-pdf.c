@@ -1,5 +1,6 @@
 /* govstats-import-pdf.c — the text of a PDF, laid out from character boxes
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * poppler-glib gives the text of a page in reading order and a box for each

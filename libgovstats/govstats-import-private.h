@@ -1,5 +1,6 @@
 /* govstats-import-private.h — the pieces of the importer
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Every input form becomes a GovstatsImportDoc: lines of text, some of them

@@ -1,5 +1,6 @@
 /* govstats-import-text.c — the table reader: rows anchored by their labels
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Works on a GovstatsImportDoc (lines, some split into cells) and nothing

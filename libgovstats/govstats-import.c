@@ -1,5 +1,6 @@
 /* govstats-import.c — reading published reports (text, HTML, PDF)
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * The entry points: detect the format, decode the text (UTF-8, else GB18030),

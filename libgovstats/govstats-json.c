@@ -8,6 +8,7 @@
  * parses it, and output goes through a small writer that prints amounts from
  * their exact fixed-point value.
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* govstats-report-private.h — fast access to a report's cells inside the library
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* govstats-report.c — one unit's annual report (or a consolidated one)
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "config.h"

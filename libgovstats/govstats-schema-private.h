@@ -1,5 +1,6 @@
 /* govstats-schema-private.h — the compiled form of a schema, for the library's own use
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

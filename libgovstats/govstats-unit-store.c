@@ -1,5 +1,6 @@
 /* govstats-unit-store.c — the units of a consolidation, kept on disk
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * A national consolidation adds 200,000 units. Holding their codes, names,

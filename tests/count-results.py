@@ -6,6 +6,7 @@
 # a TAP "ok … # SKIP reason", a pytest SKIPPED, and a whole test that exits 77
 # (meson's result SKIP) each count as skipped.
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import json
 import re

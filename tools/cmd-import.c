@@ -1,5 +1,6 @@
 /* cmd-import.c — govstats import
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* cmd-render.c — govstats render
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>

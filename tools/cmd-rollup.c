@@ -1,5 +1,6 @@
 /* cmd-rollup.c — govstats rollup, govstats explain
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <stdio.h>

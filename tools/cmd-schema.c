@@ -1,5 +1,6 @@
 /* cmd-schema.c — govstats schema, govstats validate-file
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>

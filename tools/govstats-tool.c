@@ -1,5 +1,6 @@
 /* govstats-tool.c — the govstats command-line program: dispatch and shared helpers
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <locale.h>

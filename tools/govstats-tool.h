@@ -1,5 +1,6 @@
 /* govstats-tool.h — shared pieces of the govstats command-line program
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

@@ -1,10 +1,14 @@
 // govstats.js — helpers for libgovstats in GJS (an ES module for `gjs -m`)
 //
+// Copyright 2026 The libgovstats authors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 //     import Govstats from 'gi://Govstats';
 //     import {loadReport, getCell, setCell, tableValues, cells}
-//         from '/usr/share/govstats-1/gjs/govstats.js';
+//         from 'file:///usr/local/share/govstats-1/gjs/govstats.js';
+//
+// (a file:// URL of the installed file, PREFIX/share/govstats-1/gjs: GJS
+// does not import a module by absolute path)
 //
 //     const report = loadReport('D01.json');
 //     getCell(report, 'applications/received/total');   // 10 (Number)

@@ -1,5 +1,6 @@
 /* govstats-finding.h — one result of a check, an import or a consolidation
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

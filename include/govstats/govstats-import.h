@@ -1,5 +1,6 @@
 /* govstats-import.h — reading published reports (text, HTML, PDF)
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* govstats-render.h — the statutory tables as text, Markdown, HTML and CSV
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

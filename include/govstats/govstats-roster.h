@@ -1,5 +1,6 @@
 /* govstats-roster.h — the units expected in a consolidation
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* govstats-rule-set.h — consistency rules compiled from schema data
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

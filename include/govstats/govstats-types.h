@@ -1,5 +1,6 @@
 /* govstats-types.h — enumerations shared by the public types
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

@@ -10,6 +10,7 @@
 #
 # The last case pins a bug found in review (input.invalid fingerprints).
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import json

@@ -9,6 +9,7 @@
  *                   message must start with the file path (or "<data>" when
  *                   the same bytes are loaded from memory).
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "test-util.h"

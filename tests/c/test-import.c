@@ -1,5 +1,6 @@
 /* test-import.c — reading published reports: text, HTML, PDF
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * The real reports are read where they stand, in ../shared/real-reports

@@ -2,6 +2,7 @@
  *
  * Built against the internal static library (govstats_internal_dep).
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "test-util.h"

@@ -1,6 +1,7 @@
 /* test-regressions.c — one test per library bug found by review, each
  * stating the input, what the library must do, and what it once did.
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <math.h>

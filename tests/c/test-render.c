@@ -5,6 +5,7 @@
  * NAME.FORMAT.expected. To rewrite them after a deliberate change of the
  * output, run with GOVSTATS_UPDATE_GOLDEN=1 and review the diff.
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>

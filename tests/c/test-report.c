@@ -1,6 +1,7 @@
 /* test-report.c — GovstatsReport: cells, exact amounts, load/save, copy,
  * properties, ownership
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <errno.h>

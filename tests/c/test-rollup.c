@@ -3,6 +3,7 @@
  * The Python and GJS suites test the consolidation of the sample county in
  * depth; these tests pin what only C can see.
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "test-util.h"

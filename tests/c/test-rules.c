@@ -14,6 +14,7 @@
  *
  * The regression tests at the end each pin a bug found in review.
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>

@@ -3,6 +3,7 @@
  * Expected keys and labels are copied from format/README.md (the data
  * contract), not from the schema files, so a typo in a schema file fails here.
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "test-util.h"

@@ -1,5 +1,6 @@
 /* test-util.h — helpers shared by the C test programs (header only)
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* fuzz-import.c — the importer must not crash, whatever text or HTML it reads
  *
+ * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Two ways to run it:

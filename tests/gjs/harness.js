@@ -1,5 +1,6 @@
 // harness.js — a tiny test harness for `gjs -m`, no dependencies
 //
+// Copyright 2026 The libgovstats authors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // Prints TAP (one "ok N - name" / "not ok N - name" line per test, then a

@@ -1,5 +1,6 @@
 // test-helpers.js — the GJS helper module bindings/gjs/govstats.js
 //
+// Copyright 2026 The libgovstats authors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 
 import Gio from 'gi://Gio';

@@ -1,5 +1,6 @@
 // test-report.js — GovstatsReport and GovstatsSchema through the typelib, from GJS
 //
+// Copyright 2026 The libgovstats authors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 
 import GLib from 'gi://GLib';

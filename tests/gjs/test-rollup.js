@@ -1,5 +1,6 @@
 // test-rollup.js — GovstatsRollup through the typelib, from GJS
 //
+// Copyright 2026 The libgovstats authors
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // Expected numbers are computed here from the example files with JSON.parse:

@@ -1,5 +1,6 @@
 # conftest.py — make the tests use the PyGObject override of this source tree
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # PyGObject finds overrides by importing gi.overrides.<Namespace> from the

@@ -1,5 +1,6 @@
 # test_errors.py — GovstatsError through the typelib: domain, codes, messages
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import re

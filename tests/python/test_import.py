@@ -4,6 +4,7 @@
 # the real reports of ../shared/real-reports, where they are beside the source
 # tree, import to their printed values, cell by cell.
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 import json
 import os

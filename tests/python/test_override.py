@@ -1,5 +1,6 @@
 # test_override.py — the PyGObject override (bindings/python/gi/overrides/Govstats.py)
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import pathlib

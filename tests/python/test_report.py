@@ -1,5 +1,6 @@
 # test_report.py — GovstatsReport through the typelib: load, cells, round trips
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import json

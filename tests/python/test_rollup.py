@@ -1,5 +1,6 @@
 # test_rollup.py — GovstatsRollup through the typelib
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # Every expected number is computed here from the example files with Python's

@@ -1,5 +1,6 @@
 # test_rules.py — GovstatsRuleSet, GovstatsFinding and GovstatsRoster through the typelib
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # The expected values are computed here from the example files with Python's

@@ -1,5 +1,6 @@
 # test_schema.py — GovstatsSchema through the typelib: layouts, keys, labels
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # The expected keys and labels are copied from the data contract

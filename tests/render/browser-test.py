@@ -14,6 +14,7 @@
 #
 # Chromium is required: without it this test fails (it does not skip).
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import decimal

@@ -1,5 +1,6 @@
 # Govstats.py — PyGObject override for libgovstats
 #
+# Copyright 2026 The libgovstats authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """Pythonic access to libgovstats.
 
