@@ -14,6 +14,49 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+static void
+no_report_files (const char  *folder,
+                 GError     **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no report files in %s (a folder is read for its *.json files)",
+               folder);
+}
+
+gboolean
+tool_check_folders (char   **args,
+                    GError **error)
+{
+  for (guint i = 0; args[i]; i++)
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+      gboolean any = FALSE;
+
+      if (!g_file_test (args[i], G_FILE_TEST_IS_DIR))
+        continue;
+      dir = g_dir_open (args[i], 0, error);
+      if (dir == NULL)
+        return FALSE;
+      while (!any && (name = g_dir_read_name (dir)) != NULL)
+        any = g_str_has_suffix (name, ".json");
+      if (!any)
+        {
+          no_report_files (args[i], error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+tool_check_lang (const char *lang)
+{
+  if (lang == NULL || g_str_equal (lang, "zh") || g_str_equal (lang, "en"))
+    return TRUE;
+  tool_error ("unknown language “%s” (zh or en)", lang);
+  return FALSE;
+}
+
 gboolean
 tool_collect_inputs (char      **args,
                      GPtrArray  *files,
@@ -32,6 +75,11 @@ tool_collect_inputs (char      **args,
           while ((name = g_dir_read_name (dir)) != NULL)
             if (g_str_has_suffix (name, ".json"))
               g_ptr_array_add (found, g_build_filename (args[i], name, NULL));
+          if (found->len == 0)
+            {
+              no_report_files (args[i], error);
+              return FALSE;
+            }
           g_ptr_array_sort (found, compare_strings);
           for (guint k = 0; k < found->len; k++)
             g_ptr_array_add (files, found->pdata[k]);
@@ -331,6 +379,8 @@ cmd_check (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
+  if (!tool_check_lang (lang))
+    return EXIT_USAGE;
   if (lang == NULL)
     lang = g_strdup (tool_default_lang ());
   if (argc < 2)

@@ -103,6 +103,8 @@ cmd_import (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
+  if (!tool_check_lang (lang))
+    return EXIT_USAGE;
   if (lang == NULL)
     lang = g_strdup (tool_default_lang ());
   if (argc != 2)

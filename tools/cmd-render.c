@@ -69,11 +69,8 @@ cmd_render (int    argc,
         }
       format = formats[i].format;
     }
-  if (lang != NULL && !g_str_equal (lang, "zh") && !g_str_equal (lang, "en"))
-    {
-      tool_error ("unknown language “%s” (zh or en)", lang);
-      return EXIT_USAGE;
-    }
+  if (!tool_check_lang (lang))
+    return EXIT_USAGE;
 
   report = govstats_report_new_from_file (argv[1], &error);
   if (report == NULL)

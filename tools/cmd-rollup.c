@@ -318,6 +318,49 @@ print_rollup_json (GovstatsRollup *rollup,
   tool_print_json (b);
 }
 
+/* A rollup of no units: only the rollup's own findings (the unreadable
+ * files, the missing units) matter, not those of the empty consolidation. */
+static void
+print_nothing_consolidated (GovstatsRollup *rollup,
+                            gboolean        json,
+                            const char     *lang)
+{
+  GPtrArray *findings = govstats_rollup_get_findings (rollup);
+  g_autoptr(GPtrArray) own = g_ptr_array_new ();
+  ToolSummary summary = { 0 };
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const char *rule = govstats_finding_get_rule_id (findings->pdata[i]);
+      if (g_str_has_prefix (rule, "rollup.") || g_str_equal (rule, "input.invalid"))
+        g_ptr_array_add (own, findings->pdata[i]);
+    }
+  tool_count_findings (own, &summary);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "reports");
+      json_builder_begin_array (b);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "findings");
+      tool_add_findings_json (b, own, lang);
+      json_builder_set_member_name (b, "result");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "units");
+      json_builder_add_int_value (b, 0);
+      json_builder_end_object (b);
+      tool_add_summary_json (b, &summary);
+      json_builder_end_object (b);
+      tool_print_json (b);
+    }
+  else
+    tool_print_findings_text (stderr, own, lang);
+}
+
 int
 cmd_rollup (int    argc,
             char **argv)
@@ -348,6 +391,8 @@ cmd_rollup (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
+  if (!tool_check_lang (o.lang))
+    return EXIT_USAGE;
   if (o.lang == NULL)
     o.lang = g_strdup (tool_default_lang ());
   if (out == NULL)
@@ -360,9 +405,22 @@ cmd_rollup (int    argc,
       tool_error ("rollup needs at least one INPUT");
       return EXIT_USAGE;
     }
+  if (!tool_check_folders (argv + 1, &error))
+    {
+      tool_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
   rollup = run_rollup (&o, argv + 1, &result);
   if (rollup == NULL)
     return EXIT_USAGE;
+  if (govstats_rollup_get_n_units (rollup) == 0)
+    {
+      /* Nothing to consolidate (every input unreadable): say why, and leave
+       * OUT as it was rather than write an empty consolidation over it. */
+      print_nothing_consolidated (rollup, o.json, o.lang);
+      tool_error ("no unit could be consolidated: %s not written", out);
+      return EXIT_USAGE;
+    }
   if (!govstats_report_save_to_file (result, out, &error))
     {
       tool_error ("%s", error->message);
@@ -409,6 +467,8 @@ cmd_explain (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
+  if (!tool_check_lang (o.lang))
+    return EXIT_USAGE;
   if (o.lang == NULL)
     o.lang = g_strdup (tool_default_lang ());
   en = g_str_has_prefix (o.lang, "en");
@@ -418,6 +478,11 @@ cmd_explain (int    argc,
       return EXIT_USAGE;
     }
   cell = argv[1];
+  if (!tool_check_folders (argv + 2, &error))
+    {
+      tool_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
   rollup = run_rollup (&o, argv + 2, &result);
   if (rollup == NULL)
     return EXIT_USAGE;

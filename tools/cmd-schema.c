@@ -11,10 +11,13 @@ cmd_schema (int    argc,
             char **argv)
 {
   g_autofree char *version = NULL;
+  g_autofree char *old_version = NULL;
   g_autofree char *format = NULL;
   g_autofree char *lang = NULL;
   GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_STRING, &version, "Layout version (2019 or 2021; default: the newest)", "V" },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &version, "Layout version (2019 or 2021; default: the newest)", "V" },
+    /* The old spelling, hidden: “govstats --version” is the program's version. */
+    { "version", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &old_version, NULL, "V" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: markdown (default), rules (the rules only) or json", "FORMAT" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the rule texts: zh or en", "LANG" },
     { NULL }
@@ -31,6 +34,19 @@ cmd_schema (int    argc,
     {
       tool_error ("schema takes no arguments, found “%s”", argv[1]);
       return EXIT_USAGE;
+    }
+  if (!tool_check_lang (lang))
+    return EXIT_USAGE;
+  if (old_version != NULL)
+    {
+      if (version != NULL && !g_str_equal (version, old_version))
+        {
+          tool_error ("--layout %s and --version %s disagree", version, old_version);
+          return EXIT_USAGE;
+        }
+      tool_error ("note: “schema --version” is deprecated, use “schema --layout”");
+      if (version == NULL)
+        version = g_steal_pointer (&old_version);
     }
   if (version == NULL)
     {

@@ -16,7 +16,7 @@ static const GovstatsCommand commands[] = {
   { "explain", "CELL [--roster ROSTER] INPUT…", "show each unit's part of a consolidated cell", cmd_explain },
   { "import", "[-o OUT.json] [--json] SOURCE", "read a published report (.txt, .html, .pdf) into a report", cmd_import },
   { "render", "[--format text|markdown|html|csv|csv-wide] [--lang zh|en] [--bom] [--check] [--fragment] FILE", "print a report's statutory tables as printed", cmd_render },
-  { "schema", "[--version V] [--format markdown|json]", "print the tables, keys and rules of a layout", cmd_schema },
+  { "schema", "[--layout V] [--format markdown|rules|json] [--lang zh|en]", "print the tables, keys and rules of a layout", cmd_schema },
   { "validate-file", "FILE…", "load report files and print them in canonical form", cmd_validate_file },
 };
 
