@@ -18,5 +18,9 @@ GovstatsFinding *govstats_finding_new_printf (const char       *rule_id,
                                               GovstatsSeverity  severity,
                                               const char       *format,
                                               ...) G_GNUC_PRINTF (3, 4);
+GovstatsFinding *govstats_finding_new_vprintf (const char       *rule_id,
+                                               GovstatsSeverity  severity,
+                                               const char       *format,
+                                               va_list           args) G_GNUC_PRINTF (3, 0);
 
 G_END_DECLS

@@ -259,16 +259,15 @@ govstats_finding_get_message (GovstatsFinding *self,
 /* The one way the library makes a finding's message: an English format
  * (the msgid), formatted as it is for English and as translated for Chinese. */
 GovstatsFinding *
-govstats_finding_new_printf (const char       *rule_id,
-                             GovstatsSeverity  severity,
-                             const char       *format,
-                             ...)
+govstats_finding_new_vprintf (const char       *rule_id,
+                              GovstatsSeverity  severity,
+                              const char       *format,
+                              va_list           args)
 {
-  va_list args, copy;
+  va_list copy;
   g_autofree char *zh = NULL;
   g_autofree char *en = NULL;
 
-  va_start (args, format);
   va_copy (copy, args);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -276,8 +275,22 @@ govstats_finding_new_printf (const char       *rule_id,
   en = g_strdup_vprintf (format, args);
 #pragma GCC diagnostic pop
   va_end (copy);
-  va_end (args);
   return govstats_finding_new (rule_id, severity, zh, en);
+}
+
+GovstatsFinding *
+govstats_finding_new_printf (const char       *rule_id,
+                             GovstatsSeverity  severity,
+                             const char       *format,
+                             ...)
+{
+  va_list args;
+  GovstatsFinding *finding;
+
+  va_start (args, format);
+  finding = govstats_finding_new_vprintf (rule_id, severity, format, args);
+  va_end (args);
+  return finding;
 }
 
 /**

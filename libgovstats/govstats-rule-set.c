@@ -2181,7 +2181,8 @@ govstats_rule_set_has_rule (GovstatsRuleSet *self,
  * govstats_rule_set_get_rule_statement:
  * @self: a rule set
  * @rule_id: a rule id
- * @lang: (nullable): `zh` or `en`
+ * @lang: (nullable): `zh` or `en`; %NULL for Chinese, the statutory
+ *   language of the layout's texts
  *
  * Gets what a rule says, in words.
  *
@@ -2225,7 +2226,8 @@ govstats_rule_set_get_rule_severity (GovstatsRuleSet *self,
 /**
  * govstats_rule_set_to_markdown:
  * @self: a rule set
- * @lang: (nullable): `zh` or `en`
+ * @lang: (nullable): `zh` or `en`; %NULL for Chinese, the statutory
+ *   language of the layout's texts
  *
  * Writes the catalogue of the rules as a Markdown table: id, severity, kind,
  * statement, source and where the rule was defined.
