@@ -8,6 +8,8 @@
 
 #include <govstats/govstats.h>
 
+#include "govstats-i18n-private.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of every subcommand. */
@@ -30,8 +32,15 @@ void     tool_write       (const char *text, gsize length);
 void     tool_error       (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* Parses options; prints the error or --help and returns FALSE with *status set. */
 gboolean tool_parse_options (GOptionContext *context, int *argc, char ***argv, int *status);
-/* "zh" or "en", from --lang or the environment. */
+/* "zh" or "en": the language of the locale's messages. */
 const char *tool_default_lang (void);
+/* @msgid in @lang ("zh" or "en", from --lang or the locale). */
+const char *tool_text         (const char *lang, const char *msgid) G_GNUC_FORMAT (2);
+/* An option context whose --help is in the locale's language: @summary and
+ * the entries' descriptions are msgids (marked N_()). */
+GOptionContext *tool_option_context_new (const char         *parameter_string,
+                                         const char         *summary,
+                                         const GOptionEntry *entries);
 
 typedef struct {
   guint errors;
@@ -58,6 +67,8 @@ void             tool_add_findings_json     (JsonBuilder *b, GPtrArray *findings
 void             tool_print_json            (JsonBuilder *b);
 void             tool_print_findings_text   (FILE *out, GPtrArray *findings, const char *lang);
 void             tool_print_summary_text    (const ToolSummary *summary, const char *lang);
+/* "N errors, N warnings, N undecided, N notes" in @lang. */
+void             tool_summary_counts        (GString *line, const ToolSummary *summary, const char *lang);
 
 int cmd_check         (int argc, char **argv);
 int cmd_rollup        (int argc, char **argv);
