@@ -40,6 +40,13 @@ void  govstats_i18n_append  (GString    *s,
                              const char *format,
                              ...) G_GNUC_PRINTF (3, 4);
 
+/* g_set_error() with @format (a msgid) in the locale's language. */
+void  govstats_i18n_set_error (GError    **error,
+                               GQuark      domain,
+                               int         code,
+                               const char *format,
+                               ...) G_GNUC_PRINTF (4, 5);
+
 /* Marks @s for translation where it is translated later, by lang. */
 #define N_(s) (s)
 /* Marks @s, with the context @c, for translation later. */

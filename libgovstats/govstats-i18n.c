@@ -214,6 +214,27 @@ govstats_i18n_printf (const char *lang,
 }
 
 void
+govstats_i18n_set_error (GError    **error,
+                         GQuark      domain,
+                         int         code,
+                         const char *format,
+                         ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  if (error == NULL)
+    return;
+  va_start (args, format);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  message = g_strdup_vprintf (govstats_i18n_gettext (NULL, format), args);
+#pragma GCC diagnostic pop
+  va_end (args);
+  g_set_error_literal (error, domain, code, message);
+}
+
+void
 govstats_i18n_append (GString    *s,
                       const char *lang,
                       const char *format,

@@ -14,6 +14,7 @@
 #include "govstats-import.h"
 #include "govstats-import-private.h"
 #include "govstats-error.h"
+#include "govstats-i18n-private.h"
 
 /* ---------- documents ---------- */
 
@@ -288,7 +289,7 @@ decode_text (const char  *data,
                         NULL, &written, &local);
       if (text == NULL)
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
                        "%s: the file starts like UTF-16 but cannot be converted: %s", name, local->message);
           return NULL;
         }
@@ -306,7 +307,7 @@ decode_text (const char  *data,
   if (text == NULL || !g_utf8_validate_len (text, written, NULL))
     {
       g_free (text);
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
                    "%s: the text is neither UTF-8 nor GB18030", name);
       return NULL;
     }
@@ -453,7 +454,7 @@ govstats_import_data (const char            *data,
   if (stats.n_tables_found == 0)
     {
       json_object_unref (stats.confidence);
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_NOTHING_IMPORTED,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_NOTHING_IMPORTED,
                    "%s: no table of the annual report (政府信息公开工作年度报告) was found", display);
       return NULL;
     }

@@ -519,7 +519,7 @@ add_checked (GovstatsRollup *self,
    * report of the unit; if it cannot be read, or is full, the report is
    * left out and said so. */
   if (govstats_unit_store_get_n_units (self->units) >= GOVSTATS_UNIT_STORE_MAX_UNITS)
-    g_set_error (&store_error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+    govstats_i18n_set_error (&store_error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                  "a consolidation holds at most %u units", GOVSTATS_UNIT_STORE_MAX_UNITS);
   if (store_error || !govstats_unit_store_find (self->units, key, &first, &store_error))
     {
@@ -811,7 +811,7 @@ file_list_add (FileList   *list,
    * GOVSTATS_UNIT_STORE_MAX_UNITS units anyway. */
   if (list->names->len + len > G_MAXUINT32 || list->entries->len >= GOVSTATS_UNIT_STORE_MAX_UNITS)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "%s: too many files for one consolidation (at most %u)", name, GOVSTATS_UNIT_STORE_MAX_UNITS);
       return FALSE;
     }
@@ -862,7 +862,7 @@ expand_paths (const char * const *paths,
 
           if (dir == NULL)
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read the folder: %s",
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read the folder: %s",
                            paths[i], local->message);
               return NULL;
             }

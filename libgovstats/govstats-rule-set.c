@@ -198,10 +198,14 @@ rule_fail (GError    **error,
   g_autofree char *msg = NULL;
 
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  msg = g_strdup_vprintf (_(format), args);
+#pragma GCC diagnostic pop
   va_end (args);
-  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
-               "%s: rule %s: %s", origin, id ? id : "(without id)", msg);
+  /* Translators: %1$s is a rule file, %2$s the rule's id, %3$s what is wrong with it. */
+  govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
+                           "%1$s: rule %2$s: %3$s", origin, id ? id : _("(without id)"), msg);
   return FALSE;
 }
 
@@ -697,7 +701,7 @@ govstats_rule_set_add_rules_from_data (GovstatsRuleSet *self,
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
                    "%s: a rule file is an object {\"rules\": […]}", name);
       return FALSE;
     }
@@ -706,14 +710,14 @@ govstats_rule_set_add_rules_from_data (GovstatsRuleSet *self,
   while (json_object_iter_next_ordered (&iter, &key, &member))
     if (!g_str_equal (key, "rules") && !g_str_equal (key, "name") && !g_str_equal (key, "description"))
       {
-        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
+        govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
                      "%s: unknown member “%s” (a rule file has “rules”, “name” and “description”)", name, key);
         return FALSE;
       }
   rules = json_object_get_member (o, "rules");
   if (rules == NULL || !JSON_NODE_HOLDS_ARRAY (rules))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
                    "%s: “rules” must be an array", name);
       return FALSE;
     }
@@ -786,7 +790,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
       (list = json_object_get_member (json_node_get_object (root), "waivers")) == NULL ||
       !JSON_NODE_HOLDS_ARRAY (list))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                    "%s: a waiver file is an object {\"waivers\": […]}", name);
       return FALSE;
     }
@@ -802,7 +806,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                        "%s: waivers/%u: expected an object", name, i);
           return FALSE;
         }
@@ -814,7 +818,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
         {
           if (!g_strv_contains (known, key))
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                            "%s: waivers/%u: unknown member “%s”", name, i, key);
               return FALSE;
             }
@@ -822,7 +826,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
             {
               if (!read_strv (o, "cells", &waiver->cells))
                 {
-                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                  govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                                "%s: waivers/%u/cells: expected an array of cell paths", name, i);
                   return FALSE;
                 }
@@ -830,7 +834,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
             }
           if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                            "%s: waivers/%u/%s: expected a string", name, i, key);
               return FALSE;
             }
@@ -847,13 +851,13 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
         }
       if (waiver->rule == NULL && waiver->fingerprint == NULL)
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
                        "%s: waivers/%u: name the finding by “rule” or “fingerprint”", name, i);
           return FALSE;
         }
       if (waiver->reason == NULL || *waiver->reason == '\0' || waiver->by == NULL || *waiver->by == '\0')
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
                        "%s: waivers/%u: a waiver needs a “reason” and who accepted it (“by”)", name, i);
           return FALSE;
         }

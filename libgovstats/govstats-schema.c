@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "govstats-error.h"
+#include "govstats-i18n-private.h"
 #include "govstats-enum-types.h"
 #include "govstats-private.h"
 #include "govstats-resources.h"
@@ -818,7 +819,7 @@ govstats_schema_set_path_error (GovstatsSchema *self,
       GovstatsSchema *other = builtin_schemas->pdata[i];
       if (other != self && govstats_schema_lookup_cell (other, path) >= 0)
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_VERSION_MISMATCH,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_VERSION_MISMATCH,
                        "%s: this cell exists in the %s layout, not in the %s layout of this report",
                        path, other->version, self->version);
           return;
@@ -827,23 +828,23 @@ govstats_schema_set_path_error (GovstatsSchema *self,
   parts = g_strsplit (path, "/", 4);
   if (g_strv_length (parts) != 3)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                    "%s: a cell path has three parts, TABLE/ROW/COLUMN", path);
       return;
     }
   table = govstats_schema_find_table (self, parts[0]);
   if (table == NULL)
-    g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+    govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                  "%s: unknown table “%s” in the %s layout", path, parts[0], self->version);
   else if ((row = govstats_schema_find_row (table, parts[1])) < 0)
-    g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+    govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                  "%s: unknown row “%s” in table %s of the %s layout", path, parts[1], parts[0], self->version);
   else if (!((GovstatsSchemaRow *) table->rows->pdata[row])->has_cells)
-    g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+    govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                  "%s: “%s” is a group row and holds no numbers; its value is the sum of its rows",
                  path, parts[1]);
   else
-    g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+    govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                  "%s: unknown column “%s” in table %s of the %s layout", path, parts[2], parts[0], self->version);
 }
 

@@ -52,8 +52,15 @@ tool_check_folders (char   **args,
 gboolean
 tool_check_lang (const char *lang)
 {
-  if (lang == NULL || g_str_equal (lang, "zh") || g_str_equal (lang, "en"))
+  if (lang == NULL)
     return TRUE;
+  if (g_str_equal (lang, "zh") || g_str_equal (lang, "en"))
+    {
+      /* The library's own messages (a file's errors) follow the locale's
+       * language: --lang wins over the locale for them too. */
+      g_setenv ("LANGUAGE", lang, TRUE);
+      return TRUE;
+    }
   /* Translators: %s is the value given to --lang. */
   tool_error (_("unknown language “%s” (zh or en)"), lang);
   return FALSE;

@@ -54,7 +54,8 @@ typedef struct {
 gboolean         tool_collect_inputs        (char **args, GPtrArray *files, GError **error);
 /* Fails on the first folder among @args without a *.json file. */
 gboolean         tool_check_folders         (char **args, GError **error);
-/* TRUE for NULL, "zh" and "en"; otherwise prints the error. */
+/* TRUE for NULL, "zh" and "en" (and makes that the messages' language);
+ * otherwise prints the error. */
 gboolean         tool_check_lang            (const char *lang);
 /* One rule set per layout, with the extra rules and waivers, cached in @cache. */
 GovstatsRuleSet *tool_rule_set_for          (GHashTable *cache, GovstatsSchema *schema,
