@@ -105,8 +105,10 @@ tool_option_context_new (const char         *parameter_string,
   g_option_context_set_translate_func (context, translate_option_text, NULL, NULL);
   g_option_context_set_summary (context, summary);
   if (entries)
-    g_option_context_add_main_entries (context, entries, NULL);
-  g_option_group_set_translate_func (g_option_context_get_main_group (context), translate_option_text, NULL, NULL);
+    {
+      g_option_context_add_main_entries (context, entries, NULL);
+      g_option_group_set_translate_func (g_option_context_get_main_group (context), translate_option_text, NULL, NULL);
+    }
   return context;
 }
 
