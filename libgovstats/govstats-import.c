@@ -14,6 +14,7 @@
 #include "govstats-import.h"
 #include "govstats-import-private.h"
 #include "govstats-error.h"
+#include "govstats-finding-private.h"
 #include "govstats-i18n-private.h"
 
 /* ---------- documents ---------- */
@@ -477,9 +478,10 @@ govstats_import_data (const char            *data,
   json_object_unref (source);
   if (encoding && !g_str_equal (encoding, "UTF-8"))
     {
-      g_autofree char *zh = g_strdup_printf ("文本编码为 %s，已转换为 UTF-8", encoding);
-      g_autofree char *en = g_strdup_printf ("the text was in %s and has been converted to UTF-8", encoding);
-      GovstatsFinding *f = govstats_finding_new ("import.encoding", GOVSTATS_SEVERITY_INFO, zh, en);
+      GovstatsFinding *f = govstats_finding_new_printf ("import.encoding", GOVSTATS_SEVERITY_INFO,
+                                                        /* Translators: %s is an encoding, such as GB18030. */
+                                                        N_("the text was in %s and has been converted to UTF-8"),
+                                                        encoding);
       govstats_finding_set_outcome (f, GOVSTATS_OUTCOME_NOTE);
       govstats_finding_set_position (f, display, 0, 0);
       g_ptr_array_insert (found, 0, f);
