@@ -2245,26 +2245,31 @@ govstats_rule_set_to_markdown (GovstatsRuleSet *self,
   static const char * const kinds[] = { "equation", "nonnegative", "blank", "must_be_blank", "must_be_zero" };
   static const char * const severities[] = { "error", "warning", "info" };
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *words = lang ? lang : "zh";
   GString *s;
 
   g_return_val_if_fail (GOVSTATS_IS_RULE_SET (self), NULL);
   s = g_string_new (NULL);
-  g_string_append_printf (s, "## Rules of layout %s\n\n", govstats_schema_get_version (self->schema));
-  g_string_append (s, "| id | severity | kind | statement | source | defined in |\n|---|---|---|---|---|---|\n");
+  /* Translators: %s is a layout's version (2019 or 2021). */
+  govstats_i18n_append (s, words, N_("## Rules of layout %s\n\n"), govstats_schema_get_version (self->schema));
+  g_string_append (s, govstats_i18n_gettext (words, "| id | severity | kind | statement | source | defined in |\n"
+                                                    "|---|---|---|---|---|---|\n"));
   for (guint i = 0; i < self->rules->len; i++)
     {
       Rule *rule = self->rules->pdata[i];
       if (!g_hash_table_add (seen, rule->id))
         continue;
       g_string_append_printf (s, "| `%s` | %s | %s%s%s | ", rule->id, severities[rule->severity], kinds[rule->kind],
-                              rule->cross_year ? ", cross-year" : "",
-                              rule->for_each ? (g_str_equal (rule->for_each, "row") ? ", every row" : ", every column") : "");
+                              rule->cross_year ? govstats_i18n_gettext (words, ", cross-year") : "",
+                              rule->for_each ? (g_str_equal (rule->for_each, "row") ? govstats_i18n_gettext (words, ", every row")
+                                                                                    : govstats_i18n_gettext (words, ", every column"))
+                                             : "");
       govstats_markdown_append_cell (s, govstats_label_get (&rule->statement, lang));
       g_string_append (s, " | ");
       govstats_markdown_append_cell (s, rule->source.zh ? govstats_label_get (&rule->source, lang) : "");
       g_string_append_printf (s, " | %s |\n", rule->origin);
     }
-  g_string_append (s, "\nAlso reported: `hint.likely_wrong_cell` (info), the smallest set of cells whose "
-                      "change would satisfy every broken equation of a report.\n");
+  g_string_append (s, govstats_i18n_gettext (words, "\nAlso reported: `hint.likely_wrong_cell` (info), the smallest set "
+                                                    "of cells whose change would satisfy every broken equation of a report.\n"));
   return g_string_free (s, FALSE);
 }
