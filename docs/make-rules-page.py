@@ -11,7 +11,7 @@ import sys
 govstats, template, output = sys.argv[1:4]
 parts = []
 for version in ("2019", "2021"):
-    out = subprocess.run([govstats, "schema", "--version", version, "--format", "rules", "--lang", "en"],
+    out = subprocess.run([govstats, "schema", "--layout", version, "--format", "rules", "--lang", "en"],
                          check=True, capture_output=True, text=True).stdout
     parts.append(out.replace("## Rules of layout", "### Rules of layout"))
 with open(template, encoding="utf-8") as f:

@@ -13,4 +13,15 @@ G_BEGIN_DECLS
 void govstats_finding_compute_fingerprint (GovstatsFinding *self,
                                            const char      *extra);
 
+/* A finding whose message is @format (an English msgid, marked with N_())
+ * formatted for English and, translated, for Chinese. */
+GovstatsFinding *govstats_finding_new_printf (const char       *rule_id,
+                                              GovstatsSeverity  severity,
+                                              const char       *format,
+                                              ...) G_GNUC_PRINTF (3, 4);
+GovstatsFinding *govstats_finding_new_vprintf (const char       *rule_id,
+                                               GovstatsSeverity  severity,
+                                               const char       *format,
+                                               va_list           args) G_GNUC_PRINTF (3, 0);
+
 G_END_DECLS

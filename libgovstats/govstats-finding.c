@@ -9,6 +9,7 @@
 
 #include "govstats-enum-types.h"
 #include "govstats-finding-private.h"
+#include "govstats-i18n-private.h"
 #include "govstats-private.h"
 
 /**
@@ -259,9 +260,15 @@ govstats_finding_set_outcome (GovstatsFinding *self,
 /**
  * govstats_finding_get_message:
  * @self: a finding
- * @lang: (nullable): `zh` or `en`; %NULL for Chinese
+ * @lang: (nullable): `zh` or `en`; %NULL for the language of the locale's
+ *   messages (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`): Chinese when
+ *   that is Chinese, English otherwise
  *
  * Gets the message: what is wrong, where, and by how much.
+ *
+ * A finding holds its message in both languages, so an explicit @lang gives
+ * the same text whatever the locale, and whether or not a zh_CN locale or
+ * an installed message catalog exists.
  *
  * Returns: (transfer none): the message
  */
@@ -270,9 +277,46 @@ govstats_finding_get_message (GovstatsFinding *self,
                               const char      *lang)
 {
   g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
-  if (lang != NULL && g_str_has_prefix (lang, "en"))
+  if (g_str_equal (govstats_i18n_resolve_lang (lang), "en"))
     return self->message_en;
   return self->message_zh;
+}
+
+/* The one way the library makes a finding's message: an English format
+ * (the msgid), formatted as it is for English and as translated for Chinese. */
+GovstatsFinding *
+govstats_finding_new_vprintf (const char       *rule_id,
+                              GovstatsSeverity  severity,
+                              const char       *format,
+                              va_list           args)
+{
+  va_list copy;
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+
+  va_copy (copy, args);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  zh = g_strdup_vprintf (govstats_i18n_gettext ("zh", format), copy);
+  en = g_strdup_vprintf (format, args);
+#pragma GCC diagnostic pop
+  va_end (copy);
+  return govstats_finding_new (rule_id, severity, zh, en);
+}
+
+GovstatsFinding *
+govstats_finding_new_printf (const char       *rule_id,
+                             GovstatsSeverity  severity,
+                             const char       *format,
+                             ...)
+{
+  va_list args;
+  GovstatsFinding *finding;
+
+  va_start (args, format);
+  finding = govstats_finding_new_vprintf (rule_id, severity, format, args);
+  va_end (args);
+  return finding;
 }
 
 /**
@@ -724,7 +768,8 @@ nick (GType type,
 /**
  * govstats_finding_to_json:
  * @self: a finding
- * @lang: (nullable): language of the message, `zh` or `en`
+ * @lang: (nullable): language of the message, `zh` or `en`; %NULL for the
+ *   locale's language, as for [method@Govstats.Finding.get_message]
  *
  * Describes the finding as a JSON object, as `govstats check --json` prints
  * it: `rule`, `severity`, `outcome`, `cells`, `expected`, `actual`,
@@ -831,7 +876,8 @@ govstats_finding_to_json (GovstatsFinding *self,
 /**
  * govstats_finding_to_string:
  * @self: a finding
- * @lang: (nullable): `zh` or `en`
+ * @lang: (nullable): `zh` or `en`; %NULL for the locale's language, as for
+ *   [method@Govstats.Finding.get_message]
  *
  * Describes the finding on one line for people: severity, rule, message.
  *
@@ -841,21 +887,21 @@ char *
 govstats_finding_to_string (GovstatsFinding *self,
                             const char      *lang)
 {
-  gboolean en = lang != NULL && g_str_has_prefix (lang, "en");
   const char *level;
 
   g_return_val_if_fail (GOVSTATS_IS_FINDING (self), NULL);
+  lang = govstats_i18n_resolve_lang (lang);
   if (self->outcome == GOVSTATS_OUTCOME_UNCERTAIN)
-    level = en ? "undecided" : "无法判定";
+    level = govstats_i18n_pgettext (lang, "finding level", "undecided");
   else if (self->outcome == GOVSTATS_OUTCOME_NOTE)
-    level = en ? "hint" : "提示";
+    level = govstats_i18n_pgettext (lang, "finding level", "hint");
   else if (self->severity == GOVSTATS_SEVERITY_ERROR)
-    level = en ? "error" : "错误";
+    level = govstats_i18n_pgettext (lang, "finding level", "error");
   else if (self->severity == GOVSTATS_SEVERITY_WARNING)
-    level = en ? "warning" : "警告";
+    level = govstats_i18n_pgettext (lang, "finding level", "warning");
   else
-    level = en ? "info" : "提示";
+    level = govstats_i18n_pgettext (lang, "finding level", "info");
   return g_strdup_printf ("%s%s [%s] %s", level,
-                          self->waived ? (en ? " (waived)" : "（已豁免）") : "",
+                          self->waived ? govstats_i18n_gettext (lang, " (waived)") : "",
                           self->rule_id, govstats_finding_get_message (self, lang));
 }

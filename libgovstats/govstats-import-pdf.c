@@ -19,6 +19,7 @@
 
 #include "govstats-import-private.h"
 #include "govstats-error.h"
+#include "govstats-i18n-private.h"
 
 #ifdef HAVE_POPPLER
 #include <poppler.h>
@@ -184,7 +185,7 @@ govstats_import_pdf_to_text (const char *data,
   doc = poppler_document_new_from_bytes (bytes, NULL, &local);
   if (doc == NULL)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the PDF cannot be opened: %s", name,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the PDF cannot be opened: %s", name,
                    local ? local->message : "unknown error");
       g_string_free (out, TRUE);
       return NULL;
@@ -231,14 +232,14 @@ govstats_import_pdf_to_text (const char *data,
   g_object_unref (doc);
   if (total == 0)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_NOTHING_IMPORTED,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_NOTHING_IMPORTED,
                    "%s: the PDF has no text layer (a scanned image?): nothing can be read without OCR", name);
       g_string_free (out, TRUE);
       return NULL;
     }
   return g_string_free (out, FALSE);
 #else
-  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNSUPPORTED,
+  govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNSUPPORTED,
                "%s: this libgovstats was built without poppler-glib and cannot read PDF files", name);
   *n_pages = 0;
   return NULL;

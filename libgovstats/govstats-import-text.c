@@ -33,6 +33,8 @@
 #include "govstats-schema-private.h"
 #include "govstats-report-private.h"
 #include "govstats-error.h"
+#include "govstats-finding-private.h"
+#include "govstats-i18n-private.h"
 
 /* A row matched by a tolerant rule counts this much of a cell read. */
 #define TOLERANT_WEIGHT 0.8
@@ -1515,6 +1517,25 @@ partial_is_row (Partial *p)
 /* ---------- findings ---------- */
 
 static GovstatsFinding *
+keep_finding (Reader          *rd,
+              GovstatsFinding *f,
+              GovstatsSeverity severity,
+              guint            lineno,
+              guint            column,
+              char           **cells)
+{
+  govstats_finding_set_outcome (f, severity == GOVSTATS_SEVERITY_INFO ? GOVSTATS_OUTCOME_NOTE
+                                                                     : GOVSTATS_OUTCOME_FAILED);
+  if (cells)
+    govstats_finding_set_cells (f, (const char * const *) cells);
+  govstats_finding_set_position (f, rd->name, lineno, column);
+  g_ptr_array_add (rd->findings, f);
+  return f;
+}
+
+/* A finding whose Chinese and English messages are already made (from one
+ * msgid, where some of the arguments are in a language themselves). */
+static GovstatsFinding *
 add_finding (Reader          *rd,
              const char      *rule,
              GovstatsSeverity severity,
@@ -1524,15 +1545,38 @@ add_finding (Reader          *rd,
              const char      *zh,
              const char      *en)
 {
-  GovstatsFinding *f = govstats_finding_new (rule, severity, zh, en);
+  return keep_finding (rd, govstats_finding_new (rule, severity, zh, en), severity, lineno, column, cells);
+}
 
-  govstats_finding_set_outcome (f, severity == GOVSTATS_SEVERITY_INFO ? GOVSTATS_OUTCOME_NOTE
-                                                                     : GOVSTATS_OUTCOME_FAILED);
-  if (cells)
-    govstats_finding_set_cells (f, (const char * const *) cells);
-  govstats_finding_set_position (f, rd->name, lineno, column);
-  g_ptr_array_add (rd->findings, f);
-  return f;
+/* A finding whose message is @format (an English msgid) with the same
+ * arguments in both languages. */
+static GovstatsFinding *
+add_finding_printf (Reader          *rd,
+                    const char      *rule,
+                    GovstatsSeverity severity,
+                    guint            lineno,
+                    guint            column,
+                    char           **cells,
+                    const char      *format,
+                    ...) G_GNUC_PRINTF (7, 8);
+
+static GovstatsFinding *
+add_finding_printf (Reader          *rd,
+                    const char      *rule,
+                    GovstatsSeverity severity,
+                    guint            lineno,
+                    guint            column,
+                    char           **cells,
+                    const char      *format,
+                    ...)
+{
+  va_list args;
+  GovstatsFinding *f;
+
+  va_start (args, format);
+  f = govstats_finding_new_vprintf (rule, severity, format, args);
+  va_end (args);
+  return keep_finding (rd, f, severity, lineno, column, cells);
 }
 
 static char **
@@ -1573,7 +1617,8 @@ page_note (Reader  *rd,
     {
       Line *l = rd->lines->pdata[lo];
       if (l->src->lineno == lineno && l->src->page > 1)
-        return g_strdup_printf (en ? " (page %u)" : "（第 %u 页）", l->src->page);
+        /* Translators: after the place of a finding in a PDF; %u is the page. */
+        return govstats_i18n_printf (en ? "en" : "zh", N_(" (page %u)"), l->src->page);
     }
   return g_strdup ("");
 }
@@ -1845,14 +1890,13 @@ report_unknown_row (TableRead *tr,
                     Partial   *p)
 {
   g_autofree char *nums = vec_text (v);
-  g_autofree char *zh = g_strdup_printf ("表“%s”中“%s”一行的数字（%s）不属于本表任何一行：未读取",
-                                         tr->ti->table->title.zh, p ? p->raw->str : "", nums);
-  g_autofree char *en = g_strdup_printf ("numbers (%s) on a line labelled “%s” in table %s, which is no row of "
-                                         "the table: not read",
-                                         nums, p ? p->raw->str : "", tr->ti->table->title.zh);
   if (tr->fallback)
     return;
-  add_finding (tr->rd, "import.unknown_row", GOVSTATS_SEVERITY_WARNING, v->lineno, v->column, NULL, zh, en);
+  add_finding_printf (tr->rd, "import.unknown_row", GOVSTATS_SEVERITY_WARNING, v->lineno, v->column, NULL,
+                      /* Translators: %1$s are the numbers, %2$s the label printed before
+                       * them, %3$s the table's (Chinese) title. */
+                      N_("numbers (%1$s) on a line labelled “%2$s” in table %3$s, which is no row of the table: "
+                         "not read"), nums, p ? p->raw->str : "", tr->ti->table->title.zh);
 }
 
 static void
@@ -2398,15 +2442,18 @@ static const char *
 tolerant_rule_text (const char *how,
                     gboolean    en)
 {
+  const char *lang = en ? "en" : "zh";
+
+  /* Translators: how a printed row label was matched to the layout's. */
   if (g_strcmp0 (how, "numbering") == 0)
-    return en ? "the label matched without its numbering" : "标签除编号外一致";
+    return govstats_i18n_gettext (lang, "the label matched without its numbering");
   if (g_strcmp0 (how, "prefix") == 0)
-    return en ? "only the beginning of the label was found" : "只找到标签的开头部分";
+    return govstats_i18n_gettext (lang, "only the beginning of the label was found");
   if (g_strcmp0 (how, "containment") == 0)
-    return en ? "the label is printed with extra words" : "标签带有多余文字";
+    return govstats_i18n_gettext (lang, "the label is printed with extra words");
   if (g_strcmp0 (how, "similar") == 0)
-    return en ? "the label differs by a few characters (a typo?)" : "标签有个别字不同（笔误？）";
-  return en ? "a tolerant rule" : "宽松规则";
+    return govstats_i18n_gettext (lang, "the label differs by a few characters (a typo?)");
+  return govstats_i18n_gettext (lang, "a tolerant rule");
 }
 
 /* Sets one cell from a token; returns the share of a read cell it counts for. */
@@ -2442,10 +2489,13 @@ set_cell (TableRead *tr,
     }
   {
     const char *cells[] = { path, NULL };
-    g_autofree char *zh = g_strdup_printf ("“%s”一格印的是“%s”，不是可读的数字%s%s：留空",
-                                           r->label.zh, t->raw, error ? "：" : "", error ? error->message : "");
-    g_autofree char *en = g_strdup_printf ("the cell %s prints “%s”, which is not a readable number%s%s: left blank",
-                                           path, t->raw, error ? ": " : "", error ? error->message : "");
+    /* Translators: %1$s is a cell (its path; in Chinese its row's label),
+     * %2$s what is printed there, %3$s why it cannot be read. */
+    const char *format = error ? N_("the cell %1$s prints “%2$s”, which is not a readable number: %3$s: left blank")
+    /* Translators: %1$s is a cell (its path; in Chinese its row's label), %2$s what is printed there. */
+                               : N_("the cell %1$s prints “%2$s”, which is not a readable number: left blank");
+    g_autofree char *zh = govstats_i18n_printf ("zh", format, r->label.zh, t->raw, error ? error->message : "");
+    g_autofree char *en = govstats_i18n_printf ("en", format, path, t->raw, error ? error->message : "");
     GovstatsFinding *f = add_finding (tr->rd, "import.unreadable_cell", GOVSTATS_SEVERITY_ERROR,
                                       t->lineno ? t->lineno : v->lineno, t->column ? t->column : v->column,
                                       NULL, zh, en);
@@ -2489,7 +2539,6 @@ apply_rows (TableRead *tr,
 
       if (vi < 0)
         {
-          g_autofree char *zh = NULL, *en = NULL;
           if (tr->fallback)
             continue;
           gboolean stray = FALSE;
@@ -2501,30 +2550,24 @@ apply_rows (TableRead *tr,
           if (p && stray)
             {
               /* Its numbers are probably among those that could not be placed. */
-              zh = g_strdup_printf ("表“%s”中“%s”一行：表中的数字与标签交错（阅读顺序的文字），"
-                                    "不能确定哪些数字属于这一行：不按顺序猜测，这一行留空",
-                                    ti->table->title.zh, row->label.zh);
-              en = g_strdup_printf ("table %s, row “%s”: the numbers of the table are interleaved with its "
-                                    "labels (reading-order text) and which of them belong to this row cannot be "
-                                    "told: they are not guessed; the row is left blank",
-                                    ti->table->title.zh, row->label.zh);
-              add_finding (rd, "import.unreadable_row", GOVSTATS_SEVERITY_ERROR, p->lineno, p->column, paths, zh, en);
+              add_finding_printf (rd, "import.unreadable_row", GOVSTATS_SEVERITY_ERROR, p->lineno, p->column, paths,
+                                  /* Translators: %1$s is a table's title, %2$s a row's label (both Chinese). */
+                                  N_("table %1$s, row “%2$s”: the numbers of the table are interleaved with its "
+                                     "labels (reading-order text) and which of them belong to this row cannot be "
+                                     "told: they are not guessed; the row is left blank"),
+                                  ti->table->title.zh, row->label.zh);
               continue;
             }
           if (p)
-            {
-              zh = g_strdup_printf ("表“%s”中找到了“%s”一行的标签，但没有找到它的数字：留空",
-                                    ti->table->title.zh, row->label.zh);
-              en = g_strdup_printf ("table %s: the label of row “%s” was found but not its numbers: left blank",
-                                    ti->table->title.zh, row->label.zh);
-            }
+            add_finding_printf (rd, "import.missing_row", GOVSTATS_SEVERITY_ERROR, p->lineno, p->column, paths,
+                                /* Translators: %1$s is a table's title, %2$s a row's label. */
+                                N_("table %1$s: the label of row “%2$s” was found but not its numbers: left blank"),
+                                ti->table->title.zh, row->label.zh);
           else
-            {
-              zh = g_strdup_printf ("表“%s”中没有找到“%s”一行：留空", ti->table->title.zh, row->label.zh);
-              en = g_strdup_printf ("table %s: row “%s” not found: left blank", ti->table->title.zh, row->label.zh);
-            }
-          add_finding (rd, "import.missing_row", GOVSTATS_SEVERITY_ERROR,
-                       p ? p->lineno : tr->anchor_lineno, p ? p->column : 0, paths, zh, en);
+            add_finding_printf (rd, "import.missing_row", GOVSTATS_SEVERITY_ERROR, tr->anchor_lineno, 0, paths,
+                                /* Translators: %1$s is a table's title, %2$s a row's label. */
+                                N_("table %1$s: row “%2$s” not found: left blank"),
+                                ti->table->title.zh, row->label.zh);
           continue;
         }
       v = tr->vecs->pdata[vi];
@@ -2547,7 +2590,6 @@ apply_rows (TableRead *tr,
         {
           g_autoptr(GString) blanks = g_string_new (NULL);
           g_autofree char *nums = vec_text (v);
-          g_autofree char *zh = NULL, *en = NULL;
           for (guint c = 0; c < n; c++)
             if (cells[c] == NULL)
               {
@@ -2556,12 +2598,12 @@ apply_rows (TableRead *tr,
                   g_string_append (blanks, "、");
                 g_string_append (blanks, col->label.zh);
               }
-          zh = g_strdup_printf ("表“%s”中“%s”一行只印了 %u 个数（%s）：按各数所在的列读取，%s一格空白",
-                                ti->table->title.zh, row->label.zh, v->toks->len, nums, blanks->str);
-          en = g_strdup_printf ("table %s: row “%s” prints %u numbers (%s): each was read in the column it "
-                                "stands under; %s is blank", ti->table->title.zh, row->label.zh, v->toks->len,
-                                nums, blanks->str);
-          add_finding (rd, "import.blank_by_position", GOVSTATS_SEVERITY_INFO, v->lineno, v->column, paths, zh, en);
+          add_finding_printf (rd, "import.blank_by_position", GOVSTATS_SEVERITY_INFO, v->lineno, v->column, paths,
+                              /* Translators: %1$s is a table's title, %2$s a row's label, %3$u how many
+                               * numbers the row prints, %4$s the numbers, %5$s the blank columns. */
+                              N_("table %1$s: row “%2$s” prints %3$u numbers (%4$s): each was read in the column "
+                                 "it stands under; %5$s is blank"),
+                              ti->table->title.zh, row->label.zh, v->toks->len, nums, blanks->str);
         }
       else
         ok = FALSE;
@@ -2573,10 +2615,12 @@ apply_rows (TableRead *tr,
           g_autofree char *pz = page_note (rd, v->lineno, FALSE), *pe = page_note (rd, v->lineno, TRUE);
           if (g_strcmp0 (v->why, "twice") == 0)
             {
-              zh = g_strdup_printf ("表“%s”中“%s”一行印了两组数字（%s）%s：不知道哪组是它的，留空",
-                                    ti->table->title.zh, row->label.zh, nums, pz);
-              en = g_strdup_printf ("table %s: row “%s” has two sets of numbers (%s)%s: which one is its own is not "
-                                    "known; left blank", ti->table->title.zh, row->label.zh, nums, pe);
+              /* Translators: %1$s is a table's title, %2$s a row's label, %3$s the
+               * numbers, %4$s the page (may be empty). */
+              const char *format = N_("table %1$s: row “%2$s” has two sets of numbers (%3$s)%4$s: which one is its "
+                                      "own is not known; left blank");
+              zh = govstats_i18n_printf ("zh", format, ti->table->title.zh, row->label.zh, nums, pz);
+              en = govstats_i18n_printf ("en", format, ti->table->title.zh, row->label.zh, nums, pe);
             }
           else
             {
@@ -2584,11 +2628,12 @@ apply_rows (TableRead *tr,
               for (guint i = 0; i < v->toks->len; i++)
                 if (!((Tok *) v->toks->pdata[i])->empty_cell || v->explicit)
                   count++;
-              zh = g_strdup_printf ("表“%s”中“%s”一行读到 %u 个数（%s），而表有 %u 列%s：不按顺序猜测，"
-                                    "这一行留空", ti->table->title.zh, row->label.zh, count, nums, n, pz);
-              en = g_strdup_printf ("table %s: row “%s” has %u numbers (%s) for %u columns%s: the numbers are not "
-                                    "shifted into place; the row is left blank", ti->table->title.zh,
-                                    row->label.zh, count, nums, n, pe);
+              /* Translators: %1$s is a table's title, %2$s a row's label, %3$u how many
+               * numbers were read, %4$s the numbers, %5$u the columns, %6$s the page (may be empty). */
+              const char *format = N_("table %1$s: row “%2$s” has %3$u numbers (%4$s) for %5$u columns%6$s: the "
+                                      "numbers are not shifted into place; the row is left blank");
+              zh = govstats_i18n_printf ("zh", format, ti->table->title.zh, row->label.zh, count, nums, n, pz);
+              en = govstats_i18n_printf ("en", format, ti->table->title.zh, row->label.zh, count, nums, n, pe);
             }
           add_finding (rd, "import.unreadable_row", GOVSTATS_SEVERITY_ERROR, v->lineno, v->column, paths, zh, en);
           continue;
@@ -2605,11 +2650,13 @@ apply_rows (TableRead *tr,
 
       if (p && p->tolerant)
         {
-          g_autofree char *zh = g_strdup_printf ("表“%s”中印作“%s”的一行按“%s”读取（%s）", ti->table->title.zh,
-                                                 p->raw->str, row->label.zh, tolerant_rule_text (p->how, FALSE));
-          g_autofree char *en = g_strdup_printf ("table %s: the row printed as “%s” was read as “%s” (%s)",
-                                                 ti->table->title.zh, p->raw->str, row->label.zh,
-                                                 tolerant_rule_text (p->how, TRUE));
+          /* Translators: %1$s is a table's title, %2$s the label as printed, %3$s the
+           * layout's label it was read as, %4$s how they were matched. */
+          const char *format = N_("table %1$s: the row printed as “%2$s” was read as “%3$s” (%4$s)");
+          g_autofree char *zh = govstats_i18n_printf ("zh", format, ti->table->title.zh, p->raw->str, row->label.zh,
+                                                      tolerant_rule_text (p->how, FALSE));
+          g_autofree char *en = govstats_i18n_printf ("en", format, ti->table->title.zh, p->raw->str, row->label.zh,
+                                                      tolerant_rule_text (p->how, TRUE));
           add_finding (rd, "import.tolerant_match", GOVSTATS_SEVERITY_INFO, p->lineno, p->column, paths, zh, en);
         }
       else if (v->order_only)
@@ -2629,12 +2676,10 @@ apply_rows (TableRead *tr,
   if (order_rows->len)
     {
       g_auto(GStrv) paths = g_strv_builder_end (order_cells);
-      g_autofree char *zh = g_strdup_printf ("表“%s”的文字是阅读顺序，这些行的数字不紧跟在标签后，按行序对应：%s",
-                                             ti->table->title.zh, order_rows->str);
-      g_autofree char *en = g_strdup_printf ("table %s is in reading order and the numbers of these rows do not "
-                                             "follow their labels; they were paired by row order: %s",
-                                             ti->table->title.zh, order_rows->str);
-      add_finding (rd, "import.tolerant_match", GOVSTATS_SEVERITY_INFO, order_lineno, order_column, paths, zh, en);
+      add_finding_printf (rd, "import.tolerant_match", GOVSTATS_SEVERITY_INFO, order_lineno, order_column, paths,
+                          /* Translators: %1$s is a table's title, %2$s the rows' labels. */
+                          N_("table %1$s is in reading order and the numbers of these rows do not follow their "
+                             "labels; they were paired by row order: %2$s"), ti->table->title.zh, order_rows->str);
     }
 
   /* Numbers that belong to no row. */
@@ -2649,10 +2694,10 @@ apply_rows (TableRead *tr,
       if (!used)
         {
           g_autofree char *nums = vec_text (v);
-          g_autofree char *zh = g_strdup_printf ("表“%s”中的数字（%s）不属于任何一行：未读取", ti->table->title.zh, nums);
-          g_autofree char *en = g_strdup_printf ("table %s: numbers (%s) that belong to no row: not read",
-                                                 ti->table->title.zh, nums);
-          add_finding (rd, "import.orphan_numbers", GOVSTATS_SEVERITY_WARNING, v->lineno, v->column, NULL, zh, en);
+          add_finding_printf (rd, "import.orphan_numbers", GOVSTATS_SEVERITY_WARNING, v->lineno, v->column, NULL,
+                              /* Translators: %1$s is a table's title, %2$s the numbers. */
+                              N_("table %1$s: numbers (%2$s) that belong to no row: not read"),
+                              ti->table->title.zh, nums);
         }
     }
   *read_out = read;
@@ -3062,13 +3107,14 @@ read_metadata (Reader  *rd,
     }
   if (year == 0 || unit == NULL)
     {
-      g_autofree char *zh = g_strdup_printf ("没有找到%s%s%s（标题应为“XX单位 2024 年政府信息公开工作年度报告”）",
-                                             unit ? "" : "单位名称", unit || year ? "" : "和", year ? "" : "年度");
-      g_autofree char *en = g_strdup_printf ("the %s of the report %s not found (the title should read "
-                                             "“<unit> 2024 年政府信息公开工作年度报告”)",
-                                             unit ? "year" : year ? "unit" : "unit and the year",
-                                             unit || year ? "was" : "were");
-      add_finding (rd, "import.missing_metadata", GOVSTATS_SEVERITY_WARNING, 1, 1, NULL, zh, en);
+      const char *format = unit ? N_("the year of the report was not found (the title should read "
+                                     "“<unit> 2024 年政府信息公开工作年度报告”)")
+                         : year ? N_("the unit of the report was not found (the title should read "
+                                     "“<unit> 2024 年政府信息公开工作年度报告”)")
+                                : N_("the unit and the year of the report were not found (the title should read "
+                                     "“<unit> 2024 年政府信息公开工作年度报告”)");
+      add_finding (rd, "import.missing_metadata", GOVSTATS_SEVERITY_WARNING, 1, 1, NULL,
+                   govstats_i18n_gettext ("zh", format), format);
     }
 }
 
@@ -3231,11 +3277,12 @@ check_text_against_table (Reader *rd)
       if (n != received && !(has_carried && n == received + carried))
         {
           const char *cells[] = { "applications/received/total", NULL };
-          g_autofree char *zh = g_strdup_printf ("总体情况中写“%s”，表三“本年新收”总计为 %" G_GINT64_FORMAT "：请核对",
-                                                 phrase, received);
-          g_autofree char *en = g_strdup_printf ("the overview says “%s” while table III has %" G_GINT64_FORMAT
-                                                 " new applications in total: please compare", phrase, received);
-          GovstatsFinding *f = add_finding (rd, "import.text_mismatch", GOVSTATS_SEVERITY_INFO, 0, 0, NULL, zh, en);
+          g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, received);
+          GovstatsFinding *f = add_finding_printf (rd, "import.text_mismatch", GOVSTATS_SEVERITY_INFO, 0, 0, NULL,
+                                                   /* Translators: %1$s is a phrase of the report's overview,
+                                                    * %2$s the total of table III's new applications. */
+                                                   N_("the overview says “%1$s” while table III has %2$s new "
+                                                      "applications in total: please compare"), phrase, total);
           govstats_finding_set_cells (f, cells);
         }
     }
@@ -3368,32 +3415,29 @@ govstats_import_read_doc (GovstatsImportDoc   *doc,
         }
       if (found)
         {
-          g_autofree char *zh = NULL, *en = NULL;
           stats->n_tables_found++;
-          zh = g_strdup_printf ("没有找到表“%s”的标题，按行标签找到了它的行", ti->table->title.zh);
-          en = g_strdup_printf ("the title of table %s was not found; its rows were found by their labels",
-                                ti->table->title.zh);
-          add_finding (&rd, "import.missing_title", GOVSTATS_SEVERITY_INFO, 0, 0, NULL, zh, en);
+          add_finding_printf (&rd, "import.missing_title", GOVSTATS_SEVERITY_INFO, 0, 0, NULL,
+                              /* Translators: %s is a table's title. */
+                              N_("the title of table %s was not found; its rows were found by their labels"),
+                              ti->table->title.zh);
         }
       else
         {
-          g_autofree char *zh = g_strdup_printf ("没有找到表“%s”（%s）：这一表留空", ti->table->title.zh, ti->table->key);
-          g_autofree char *en = g_strdup_printf ("table %s (%s) not found: left blank", ti->table->title.zh,
-                                                 ti->table->key);
           g_auto(GStrv) paths = govstats_schema_dup_cell_paths (rd.schema, ti->table->key);
           guint lineno = rd.lines->len ? ((Line *) rd.lines->pdata[rd.lines->len - 1])->src->lineno : 0;
-          add_finding (&rd, "import.missing_table", GOVSTATS_SEVERITY_ERROR, lineno, 0, paths, zh, en);
+          add_finding_printf (&rd, "import.missing_table", GOVSTATS_SEVERITY_ERROR, lineno, 0, paths,
+                              /* Translators: %1$s is a table's title, %2$s its key. */
+                              N_("table %1$s (%2$s) not found: left blank"), ti->table->title.zh, ti->table->key);
           json_object_set_double_member (stats->confidence, ti->table->key, 0.0);
         }
     }
 
   if (undetermined)
     {
-      g_autofree char *zh = g_strdup_printf ("表头和行标签不能区分 2019 与 2021 年格式，按 %s 年格式读取",
-                                             govstats_schema_get_version (rd.schema));
-      g_autofree char *en = g_strdup_printf ("the headers and row labels do not tell the 2019 layout from the 2021 "
-                                             "one; read as %s", govstats_schema_get_version (rd.schema));
-      add_finding (&rd, "import.layout_undetermined", GOVSTATS_SEVERITY_INFO, 0, 0, NULL, zh, en);
+      add_finding_printf (&rd, "import.layout_undetermined", GOVSTATS_SEVERITY_INFO, 0, 0, NULL,
+                          /* Translators: %s is the layout the report was read as (2019 or 2021). */
+                          N_("the headers and row labels do not tell the 2019 layout from the 2021 one; read as %s"),
+                          govstats_schema_get_version (rd.schema));
     }
 
   read_metadata (&rd, first_heading, n_sections > 1 ? an.section_line[1] : -1);

@@ -15,6 +15,8 @@
 #include "govstats-import.h"
 #include "govstats-import-private.h"
 #include "govstats-error.h"
+#include "govstats-finding-private.h"
+#include "govstats-i18n-private.h"
 
 /* ---------- documents ---------- */
 
@@ -289,7 +291,7 @@ decode_text (const char  *data,
                         NULL, &written, &local);
       if (text == NULL)
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
                        "%s: the file starts like UTF-16 but cannot be converted: %s", name, local->message);
           return NULL;
         }
@@ -307,7 +309,7 @@ decode_text (const char  *data,
   if (text == NULL || !g_utf8_validate_len (text, written, NULL))
     {
       g_free (text);
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
                    "%s: the text is neither UTF-8 nor GB18030", name);
       return NULL;
     }
@@ -454,7 +456,7 @@ govstats_import_data (const char            *data,
   if (stats.n_tables_found == 0)
     {
       json_object_unref (stats.confidence);
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_NOTHING_IMPORTED,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_NOTHING_IMPORTED,
                    "%s: no table of the annual report (政府信息公开工作年度报告) was found", display);
       return NULL;
     }
@@ -477,9 +479,10 @@ govstats_import_data (const char            *data,
   json_object_unref (source);
   if (encoding && !g_str_equal (encoding, "UTF-8"))
     {
-      g_autofree char *zh = g_strdup_printf ("文本编码为 %s，已转换为 UTF-8", encoding);
-      g_autofree char *en = g_strdup_printf ("the text was in %s and has been converted to UTF-8", encoding);
-      GovstatsFinding *f = govstats_finding_new ("import.encoding", GOVSTATS_SEVERITY_INFO, zh, en);
+      GovstatsFinding *f = govstats_finding_new_printf ("import.encoding", GOVSTATS_SEVERITY_INFO,
+                                                        /* Translators: %s is an encoding, such as GB18030. */
+                                                        N_("the text was in %s and has been converted to UTF-8"),
+                                                        encoding);
       govstats_finding_set_outcome (f, GOVSTATS_OUTCOME_NOTE);
       govstats_finding_set_position (f, display, 0, 0);
       g_ptr_array_insert (found, 0, f);

@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "govstats-error.h"
+#include "govstats-i18n-private.h"
 #include "govstats-private.h"
 
 /* ---------- exact values ---------- */
@@ -371,14 +372,14 @@ govstats_text_check_encoding (const char  *data,
   if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
                       ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
                    "%s: the file is UTF-16; save it as UTF-8", name);
       return FALSE;
     }
   if ((p = memchr (data, '\0', length)) != NULL)
     {
       position_of (data, p, &line, &column);
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
                    "%s:%u:%u: the file contains a NUL byte (a binary file, or UTF-16 without a byte order mark)",
                    name, line, column);
       return FALSE;
@@ -387,11 +388,11 @@ govstats_text_check_encoding (const char  *data,
     {
       position_of (data, end, &line, &column);
       if (looks_like_gb18030 (data, length))
-        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+        govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
                      "%s:%u:%u: the file is not UTF-8; it looks like GB18030/GBK "
                      "(convert it with: iconv -f GB18030 -t UTF-8)", name, line, column);
       else
-        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
+        govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_ENCODING,
                      "%s:%u:%u: the file is not valid UTF-8", name, line, column);
       return FALSE;
     }
@@ -446,7 +447,10 @@ govstats_json_reader_fail (GovstatsJsonReader     *r,
   if (r->error != NULL && *r->error != NULL)
     return FALSE;
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  msg = g_strdup_vprintf (_(format), args);
+#pragma GCC diagnostic pop
   va_end (args);
   reader_position (r, at, &line, &column);
   g_set_error (r->error, GOVSTATS_ERROR, code, "%s:%u:%u: %s", r->name, line, column, msg);
@@ -464,6 +468,8 @@ gboolean
 govstats_json_reader_unexpected (GovstatsJsonReader     *r,
                    const char *expected)
 {
+  /* @expected is a msgid too, such as N_("“,” or “}”"). */
+  expected = _(expected);
   if (r->p >= r->end)
     return govstats_json_reader_fail (r, r->p, GOVSTATS_ERROR_PARSE, "expected %s, found the end of the file", expected);
   if (*r->p == '\'')
@@ -629,7 +635,7 @@ govstats_json_reader_literal (GovstatsJsonReader     *r,
       r->p += len;
       return TRUE;
     }
-  return govstats_json_reader_unexpected (r, "a value (object, array, string, number, true, false or null)");
+  return govstats_json_reader_unexpected (r, N_("a value (object, array, string, number, true, false or null)"));
 }
 
 
@@ -675,7 +681,7 @@ govstats_json_reader_member (GovstatsJsonReader     *r,
           return FALSE;
         }
       if (*r->p != ',')
-        return govstats_json_reader_unexpected (r, "“,” or “}”");
+        return govstats_json_reader_unexpected (r, N_("“,” or “}”"));
       r->p++;
       govstats_json_reader_space (r);
       if (r->p < r->end && *r->p == '}')
@@ -684,13 +690,13 @@ govstats_json_reader_member (GovstatsJsonReader     *r,
   if (r->p >= r->end)
     return govstats_json_reader_fail (r, open, GOVSTATS_ERROR_PARSE, "the object that starts here is not closed (the file ends early)");
   if (*r->p != '"')
-    return govstats_json_reader_unexpected (r, "a member name in double quotes");
+    return govstats_json_reader_unexpected (r, N_("a member name in double quotes"));
   at = r->p;
   if (!govstats_json_reader_string (r, r->key) || !reader_seen (r, seen, at))
     return FALSE;
   govstats_json_reader_space (r);
   if (r->p >= r->end || *r->p != ':')
-    return govstats_json_reader_unexpected (r, "“:” after the member name");
+    return govstats_json_reader_unexpected (r, N_("“:” after the member name"));
   r->p++;
   govstats_json_reader_space (r);
   return TRUE;
@@ -814,7 +820,7 @@ govstats_json_reader_node (GovstatsJsonReader *r,
               }
             if (*r->p != ',')
               {
-                govstats_json_reader_unexpected (r, "“,” or “]”");
+                govstats_json_reader_unexpected (r, N_("“,” or “]”"));
                 break;
               }
             r->p++;
@@ -844,7 +850,7 @@ govstats_json_reader_node (GovstatsJsonReader *r,
     default:
       if (*r->p == '-' || g_ascii_isdigit (*r->p))
         return reader_number_node (r);
-      govstats_json_reader_unexpected (r, "a value (object, array, string, number, true, false or null)");
+      govstats_json_reader_unexpected (r, N_("a value (object, array, string, number, true, false or null)"));
       return NULL;
     }
 }
@@ -867,7 +873,7 @@ read_document (const char  *data,
   govstats_json_reader_space (&r);
   if (r.p >= r.end)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
       goto out;
     }
   root = govstats_json_reader_node (&r, 0);
@@ -921,7 +927,7 @@ govstats_read_stream (GInputStream  *stream,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO,
+        govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO,
                      "%s: cannot read: %s", name, local_error->message);
       return NULL;
     }
@@ -939,7 +945,7 @@ atomic_file_fail (GovstatsAtomicFile *file,
                   int                 saved_errno,
                   GError            **error)
 {
-  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot write: %s", file->filename,
+  govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot write: %s", file->filename,
                g_strerror (saved_errno));
 }
 
@@ -1040,7 +1046,7 @@ govstats_read_file (const char  *filename,
 
   if (!g_file_get_contents (filename, &data, length, &local))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read: %s", filename, local->message);
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read: %s", filename, local->message);
       return NULL;
     }
   return data;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "govstats-finding.h"
+#include "govstats-i18n-private.h"
 #include "govstats-render.h"
 #include "govstats-report-private.h"
 #include "govstats-schema-private.h"
@@ -443,7 +444,8 @@ cell_display (Render                    *rd,
     g_string_append (s, unit);
   note = govstats_report_get_cell_note (rd->report, path);
   if (note != NULL && *note != '\0')
-    g_string_append_printf (s, rd->en ? " (%s)" : "（%s）", note);
+    /* Translators: a cell's note after its value, such as “22（其中修订 16 件）”. */
+    govstats_i18n_append (s, rd->en ? "en" : "zh", N_(" (%s)"), note);
   return g_string_free (s, FALSE);
 }
 
@@ -602,21 +604,23 @@ report_subtitle (Render *rd)
 
   if (govstats_report_get_scope (rd->report) != GOVSTATS_SCOPE_AGGREGATE || n == 0)
     return NULL;
-  if (rd->en)
-    return g_strdup_printf (n == 1 ? "Consolidated from %u unit report" : "Consolidated from %u unit reports", n);
-  return g_strdup_printf ("汇总 %u 个单位的报告", n);
+  /* Translators: under the title of a consolidated report; %u is how many unit reports it sums. */
+  return govstats_i18n_printf (rd->en ? "en" : "zh",
+                               govstats_i18n_ngettext (rd->en ? "en" : "zh", "Consolidated from %u unit report",
+                                                       "Consolidated from %u unit reports", n), n);
 }
 
 static const char *
 findings_heading (Render *rd)
 {
-  return rd->en ? "Check findings" : "核对结果";
+  /* Translators: the heading of the findings listed under a rendered report. */
+  return govstats_i18n_gettext (rd->en ? "en" : "zh", "Check findings");
 }
 
 static const char *
 no_findings_text (Render *rd)
 {
-  return rd->en ? "No findings." : "未发现问题。";
+  return govstats_i18n_gettext (rd->en ? "en" : "zh", "No findings.");
 }
 
 /* Walks the sections of the layout in order. */

@@ -10,6 +10,7 @@
 
 #include "govstats-enum-types.h"
 #include "govstats-error.h"
+#include "govstats-i18n-private.h"
 #include "govstats-private.h"
 #include "govstats-report-private.h"
 #include "govstats-schema-private.h"
@@ -332,7 +333,7 @@ govstats_report_new_for_version (const char  *version,
   if (schema == NULL)
     {
       g_autofree char *known = g_strjoinv (", ", (char **) govstats_schema_list_versions ());
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNSUPPORTED,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNSUPPORTED,
                    "unknown layout version “%s” (known: %s)", version, known);
       return NULL;
     }
@@ -363,7 +364,10 @@ load_fail (Loader     *ld,
   g_autofree char *msg = NULL;
 
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  msg = g_strdup_vprintf (_(format), args);
+#pragma GCC diagnostic pop
   va_end (args);
   g_set_error (ld->error, GOVSTATS_ERROR, code, "%s: %s", ld->name, msg);
   return FALSE;
@@ -372,14 +376,15 @@ load_fail (Loader     *ld,
 static const char *
 node_type_name (JsonNode *node)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node)) return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node)) return "an array";
+  /* Translators: the kinds of JSON value, as in “expected a string, found an array”. */
+  if (JSON_NODE_HOLDS_OBJECT (node)) return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node)) return _("an array");
   if (JSON_NODE_HOLDS_NULL (node)) return "null";
   switch (json_node_get_value_type (node))
     {
-    case G_TYPE_STRING: return "a string";
-    case G_TYPE_BOOLEAN: return "a boolean";
-    default: return "a number";
+    case G_TYPE_STRING: return _("a string");
+    case G_TYPE_BOOLEAN: return _("a boolean");
+    default: return _("a number");
     }
 }
 
@@ -695,9 +700,10 @@ members_schema (JsonObject *o,
         }
       if (json_node_get_int (node) != 1)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          /* Translators: %s is the format number the file gives. */
           load_fail (ld, GOVSTATS_ERROR_UNSUPPORTED,
-                     "govstats: file format %" G_GINT64_FORMAT " is not supported (this library reads format 1)",
-                     json_node_get_int (node));
+                     "govstats: file format %s is not supported (this library reads format 1)", number);
           return NULL;
         }
     }
@@ -754,8 +760,8 @@ apply_members (GovstatsReport *self,
             }
           if (json_node_get_int (node) < 1 || json_node_get_int (node) > 9999)
             {
-              load_fail (ld, GOVSTATS_ERROR_INVALID_VALUE, "year: %" G_GINT64_FORMAT " is not a year",
-                         json_node_get_int (node));
+              g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+              load_fail (ld, GOVSTATS_ERROR_INVALID_VALUE, "year: %s is not a year", number);
               return FALSE;
             }
           self->year = (int) json_node_get_int (node);
@@ -944,7 +950,7 @@ govstats_report_new_from_gfile (GFile         *file,
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot open: %s", name, local->message);
+        govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot open: %s", name, local->message);
       return NULL;
     }
   return govstats_report_new_from_stream (G_INPUT_STREAM (stream), name, cancellable, error);
@@ -975,7 +981,7 @@ govstats_report_new_from_file (const char  *filename,
   /* A local file is read in one call: cheaper than a stream, same core. */
   if (!g_file_get_contents (filename, &data, &length, &local))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot open: %s", filename,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot open: %s", filename,
                    local->message);
       return NULL;
     }
@@ -1962,7 +1968,7 @@ govstats_report_dup_table_values (GovstatsReport *self,
   t = govstats_schema_find_table (self->schema, table);
   if (t == NULL)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                    "%s: unknown table in the %s layout", table, govstats_report_get_version (self));
       return NULL;
     }
@@ -2632,7 +2638,7 @@ report_read (const char  *data,
     }
   if (report == NULL)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the report could not be read", name);
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the report could not be read", name);
       return NULL;
     }
   return g_steal_pointer (&report);
@@ -2660,7 +2666,7 @@ report_read_internal (const char  *data,
   govstats_json_reader_space (&r);
   if (r.p >= r.end)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
       goto out;
     }
   if (*r.p != '{')

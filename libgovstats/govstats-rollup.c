@@ -16,6 +16,7 @@
 #include "govstats-error.h"
 #include "govstats-finding-list.h"
 #include "govstats-finding-private.h"
+#include "govstats-i18n-private.h"
 #include "govstats-private.h"
 #include "govstats-report-private.h"
 #include "govstats-rollup-private.h"
@@ -858,18 +859,24 @@ layout_for (GovstatsRollup *self,
   return l;
 }
 
+/* A finding about one input: @format is an English msgid (marked N_()). */
 static GovstatsFinding *
 input_finding (GovstatsRollup  *self,
                const char      *rule,
                GovstatsSeverity severity,
-               const char      *zh,
-               const char      *en,
                const char      *unit_name,
                const char      *unit_code,
-               const char      *file)
+               const char      *file,
+               const char      *format,
+               ...)
 {
-  GovstatsFinding *finding = govstats_finding_new (rule, severity, zh, en);
+  GovstatsFinding *finding;
   const char *units[] = { unit_code ? unit_code : unit_name, NULL };
+  va_list args;
+
+  va_start (args, format);
+  finding = govstats_finding_new_vprintf (rule, severity, format, args);
+  va_end (args);
 
   govstats_finding_set_unit (finding, unit_name, unit_code);
   if (units[0])
@@ -937,12 +944,13 @@ add_checked (GovstatsRollup *self,
     }
   if (self->year_set && govstats_report_get_year (report) != self->year)
     {
-      g_autofree char *zh = g_strdup_printf ("%s 的报告是 %d 年度的，而汇总的是 %d 年度：未纳入汇总。",
-                                             display, govstats_report_get_year (report), self->year);
-      g_autofree char *en = g_strdup_printf ("The report of %s is for %d, but the consolidation is for %d: "
-                                             "it was not consolidated.", display, govstats_report_get_year (report), self->year);
-      GovstatsFinding *f = input_finding (self, "rollup.year_mismatch", GOVSTATS_SEVERITY_ERROR, zh, en, name,
-                                          roster_code ? roster_code : code, file);
+      GovstatsFinding *f = input_finding (self, "rollup.year_mismatch", GOVSTATS_SEVERITY_ERROR, name,
+                                          roster_code ? roster_code : code, file,
+                                          /* Translators: %1$s is a unit, %2$d the year of its
+                                           * report, %3$d the year of the consolidation. */
+                                          N_("The report of %1$s is for %2$d, but the consolidation is for %3$d: "
+                                             "it was not consolidated."),
+                                          display, govstats_report_get_year (report), self->year);
       govstats_finding_set_values (f, self->year, govstats_report_get_year (report), GOVSTATS_VALUE_KIND_COUNT);
       return;
     }
@@ -951,41 +959,37 @@ add_checked (GovstatsRollup *self,
    * report of the unit; if it cannot be read, or is full, the report is
    * left out and said so. */
   if (govstats_unit_store_get_n_units (self->units) >= GOVSTATS_UNIT_STORE_MAX_UNITS)
-    g_set_error (&store_error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+    govstats_i18n_set_error (&store_error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                  "a consolidation holds at most %u units", GOVSTATS_UNIT_STORE_MAX_UNITS);
   if (store_error || !govstats_unit_store_find (self->units, key, &first, &store_error))
     {
-      g_autofree char *zh = g_strdup_printf ("%s 未纳入汇总：%s。", display, store_error->message);
-      g_autofree char *en = g_strdup_printf ("%s was not consolidated: %s.", display, store_error->message);
-      input_finding (self, "rollup.store_failed", GOVSTATS_SEVERITY_ERROR, zh, en, name,
-                     roster_code ? roster_code : code, file);
+      input_finding (self, "rollup.store_failed", GOVSTATS_SEVERITY_ERROR, name, roster_code ? roster_code : code, file,
+                     /* Translators: %1$s is a unit, %2$s why its report could not be kept. */
+                     N_("%1$s was not consolidated: %2$s."), display, store_error->message);
       return;
     }
   if (first != G_MAXUINT)
     {
       g_auto(GovstatsUnitRecord) record = { 0 };
       const char *first_file;
-      g_autofree char *zh = NULL, *en = NULL;
 
       if (!govstats_unit_store_get (self->units, first, &record, NULL, NULL))
         record.file = NULL;
       first_file = record.file ? record.file : "?";
-      zh = g_strdup_printf ("%s 有两份报告：%s 与 %s。只汇总了先加入的 %s，请确认哪一份是正式报告。",
-                            display, first_file, file ? file : "?", first_file);
-      en = g_strdup_printf ("%s has two reports: %s and %s. Only the first, %s, was consolidated; "
-                            "say which one is the report of record.", display, first_file, file ? file : "?", first_file);
-      input_finding (self, "rollup.duplicate_unit", GOVSTATS_SEVERITY_ERROR, zh, en, name,
-                     roster_code ? roster_code : code, file);
+      input_finding (self, "rollup.duplicate_unit", GOVSTATS_SEVERITY_ERROR, name, roster_code ? roster_code : code, file,
+                     /* Translators: %1$s is a unit, %2$s the file of its first report
+                      * (the one consolidated), %3$s the file of the second. */
+                     N_("%1$s has two reports: %2$s and %3$s. Only the first, %2$s, was consolidated; "
+                        "say which one is the report of record."), display, first_file, file ? file : "?");
       return;
     }
 
   if (self->roster && roster_code == NULL)
     {
-      g_autofree char *zh = g_strdup_printf ("%s（%s）不在汇总名单上：已纳入汇总，请确认它是否属于本级。",
-                                             display, file ? file : "?");
-      g_autofree char *en = g_strdup_printf ("%s (%s) is not on the roster: it was consolidated; check that it "
-                                             "belongs here.", display, file ? file : "?");
-      input_finding (self, "rollup.unexpected_unit", GOVSTATS_SEVERITY_WARNING, zh, en, name, code, file);
+      input_finding (self, "rollup.unexpected_unit", GOVSTATS_SEVERITY_WARNING, name, code, file,
+                     /* Translators: %1$s is a unit, %2$s the file of its report. */
+                     N_("%1$s (%2$s) is not on the roster: it was consolidated; check that it belongs here."),
+                     display, file ? file : "?");
     }
 
   /* The unit's own findings, and whether the consolidation inherits an
@@ -1001,7 +1005,6 @@ add_checked (GovstatsRollup *self,
   if (has_errors)
     {
       g_autoptr(GString) ids = g_string_new (NULL);
-      g_autofree char *zh = NULL, *en = NULL;
       gboolean failed = FALSE;
 
       for (guint i = 0; i < own_findings->len; i++)
@@ -1013,20 +1016,17 @@ add_checked (GovstatsRollup *self,
       for (guint i = 0; i < own_findings->len; i++)
         failed |= govstats_finding_counts_as_error (own_findings->pdata[i]);
       if (failed)
-        {
-          zh = g_strdup_printf ("%s 本身的报告不符合 %s：汇总表继承了这些错误。", display, ids->str);
-          en = g_strdup_printf ("The report of %s itself breaks %s: the consolidated tables inherit the errors.",
-                                display, ids->str);
-        }
+        input_finding (self, "rollup.unit_inconsistent", GOVSTATS_SEVERITY_ERROR, name,
+                       roster_code ? roster_code : code, file,
+                       /* Translators: %1$s is a unit, %2$s the ids of the rules its report breaks. */
+                       N_("The report of %1$s itself breaks %2$s: the consolidated tables inherit the errors."),
+                       display, ids->str);
       else
-        {
-          zh = g_strdup_printf ("%s 的报告因空白单元格无法确认符合 %s；汇总时空白按 0 计，汇总表因此不平衡。",
-                                display, ids->str);
-          en = g_strdup_printf ("The report of %s cannot be shown to keep %s because of blank cells; summed as 0, "
-                                "the blanks unbalance the consolidated tables.", display, ids->str);
-        }
-      input_finding (self, "rollup.unit_inconsistent", GOVSTATS_SEVERITY_ERROR, zh, en, name,
-                     roster_code ? roster_code : code, file);
+        input_finding (self, "rollup.unit_inconsistent", GOVSTATS_SEVERITY_ERROR, name,
+                       roster_code ? roster_code : code, file,
+                       /* Translators: %1$s is a unit, %2$s the ids of rules undecided for its report. */
+                       N_("The report of %1$s cannot be shown to keep %2$s because of blank cells; summed as 0, "
+                          "the blanks unbalance the consolidated tables."), display, ids->str);
     }
 
   /* The sums. */
@@ -1048,12 +1048,10 @@ add_checked (GovstatsRollup *self,
       if (__builtin_add_overflow (l->sums[i], values[i], &l->sums[i]) ||
           __builtin_add_overflow (*kind_sum, values[i], kind_sum))
         {
-          g_autofree char *zh = g_strdup_printf ("%s：加上 %s 的数值后超出 64 位整数范围，此数未纳入汇总。",
-                                                 govstats_schema_cell_at (schema, i)->path, display);
-          g_autofree char *en = g_strdup_printf ("%s: adding the value of %s overflows 64 bits; it was not consolidated.",
-                                                 govstats_schema_cell_at (schema, i)->path, display);
-          input_finding (self, "rollup.overflow", GOVSTATS_SEVERITY_ERROR, zh, en, name,
-                         roster_code ? roster_code : code, file);
+          input_finding (self, "rollup.overflow", GOVSTATS_SEVERITY_ERROR, name, roster_code ? roster_code : code, file,
+                         /* Translators: %1$s is a cell's path, %2$s a unit. */
+                         N_("%1$s: adding the value of %2$s overflows 64 bits; it was not consolidated."),
+                         govstats_schema_cell_at (schema, i)->path, display);
           continue;
         }
       l->set[i] = TRUE;
@@ -1082,11 +1080,11 @@ add_checked (GovstatsRollup *self,
 
               if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64)
                 {
-                  g_autofree char *zh = g_strdup_printf ("%s：指标 extensions/indicators/%s 不是整数，未纳入汇总。", display, ikey);
-                  g_autofree char *en = g_strdup_printf ("%s: the indicator extensions/indicators/%s is not a whole "
-                                                         "number; it was not consolidated.", display, ikey);
-                  input_finding (self, "rollup.indicator_invalid", GOVSTATS_SEVERITY_WARNING, zh, en, name,
-                                 roster_code ? roster_code : code, file);
+                  input_finding (self, "rollup.indicator_invalid", GOVSTATS_SEVERITY_WARNING, name,
+                                 roster_code ? roster_code : code, file,
+                                 /* Translators: %1$s is a unit, %2$s the key of an indicator. */
+                                 N_("%1$s: the indicator extensions/indicators/%2$s is not a whole number; "
+                                    "it was not consolidated."), display, ikey);
                   continue;
                 }
               v = json_node_get_int (member);
@@ -1102,10 +1100,10 @@ add_checked (GovstatsRollup *self,
               if (__builtin_add_overflow (ind->total, v, &ind->total) ||
                   __builtin_add_overflow (ind->kinds[kind], v, &ind->kinds[kind]))
                 {
-                  g_autofree char *zh = g_strdup_printf ("指标 %s 加上 %s 的数值后超出 64 位整数范围。", ikey, display);
-                  g_autofree char *en = g_strdup_printf ("The indicator %s overflows 64 bits when adding %s.", ikey, display);
-                  input_finding (self, "rollup.overflow", GOVSTATS_SEVERITY_ERROR, zh, en, name,
-                                 roster_code ? roster_code : code, file);
+                  input_finding (self, "rollup.overflow", GOVSTATS_SEVERITY_ERROR, name,
+                                 roster_code ? roster_code : code, file,
+                                 /* Translators: %1$s is the key of an indicator, %2$s a unit. */
+                                 N_("The indicator %1$s overflows 64 bits when adding %2$s."), ikey, display);
                 }
             }
         }
@@ -1254,7 +1252,7 @@ file_list_add (FileList   *list,
    * GOVSTATS_UNIT_STORE_MAX_UNITS units anyway. */
   if (list->names->len + len > G_MAXUINT32 || list->entries->len >= GOVSTATS_UNIT_STORE_MAX_UNITS)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "%s: too many files for one consolidation (at most %u)", name, GOVSTATS_UNIT_STORE_MAX_UNITS);
       return FALSE;
     }
@@ -1305,7 +1303,7 @@ expand_paths (const char * const *paths,
 
           if (dir == NULL)
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read the folder: %s",
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO, "%s: cannot read the folder: %s",
                            paths[i], local->message);
               return NULL;
             }
@@ -1807,6 +1805,46 @@ map_cell (GovstatsSchema *from,
   return govstats_schema_lookup_cell (target, parent_path);
 }
 
+static char *
+mixed_version_message (LayoutSums     *l,
+                       GovstatsSchema *target,
+                       GPtrArray      *dropped,
+                       const char     *cells,
+                       const char     *lang)
+{
+  g_autoptr(GString) units = g_string_new (NULL);
+  const char *version = govstats_schema_get_version (l->schema);
+  const char *target_version = govstats_schema_get_version (target);
+
+  for (guint u = 0; u < l->units->len && u < 5; u++)
+    {
+      if (u > 0)
+        g_string_append (units, govstats_i18n_pgettext (lang, "list", ", "));
+      g_string_append (units, l->units->pdata[u]);
+    }
+  if (l->n_reports > 5)
+    /* Translators: after a list of units cut short; %u is how many there are in all. */
+    govstats_i18n_append (units, lang, N_(" and others, %u units in all"), l->n_reports);
+  if (dropped->len > 0)
+    /* Translators: %1$u reports (%2$s names some of their units) of the %3$s
+     * layout in a consolidation of the %4$s layout; %5$s lists the cells left out. */
+    return govstats_i18n_printf (lang, govstats_i18n_ngettext (lang,
+                                   "%1$u report (%2$s) uses the %3$s layout, the consolidation the %4$s layout: the cells "
+                                   "both layouts share were consolidated; these cells have no counterpart and were left out: %5$s.",
+                                   "%1$u reports (%2$s) use the %3$s layout, the consolidation the %4$s layout: the cells "
+                                   "both layouts share were consolidated; these cells have no counterpart and were left out: %5$s.",
+                                   l->n_reports),
+                                 l->n_reports, units->str, version, target_version, cells);
+  /* Translators: as the message before, when no value was left out. */
+  return govstats_i18n_printf (lang, govstats_i18n_ngettext (lang,
+                                 "%1$u report (%2$s) uses the %3$s layout, the consolidation the %4$s layout: the cells "
+                                 "both layouts share were consolidated, no value was left out.",
+                                 "%1$u reports (%2$s) use the %3$s layout, the consolidation the %4$s layout: the cells "
+                                 "both layouts share were consolidated, no value was left out.",
+                                 l->n_reports),
+                               l->n_reports, units->str, version, target_version);
+}
+
 static void
 report_mixed_versions (GovstatsRollup *self,
                        GovstatsSchema *target)
@@ -1815,7 +1853,6 @@ report_mixed_versions (GovstatsRollup *self,
     {
       LayoutSums *l = self->layouts->pdata[i];
       g_autoptr(GPtrArray) dropped = g_ptr_array_new ();
-      g_autoptr(GString) units = g_string_new (NULL);
       g_autoptr(GString) cells = g_string_new (NULL);
       g_autofree char *zh = NULL, *en = NULL;
       GovstatsFinding *finding;
@@ -1826,24 +1863,12 @@ report_mixed_versions (GovstatsRollup *self,
       for (guint c = 0; c < n; c++)
         if (l->set[c] && map_cell (l->schema, c, target) < 0)
           g_ptr_array_add (dropped, govstats_schema_cell_at (l->schema, c)->path);
-      for (guint u = 0; u < l->units->len && u < 5; u++)
-        g_string_append_printf (units, "%s%s", u ? "、" : "", (char *) l->units->pdata[u]);
-      if (l->n_reports > 5)
-        g_string_append_printf (units, " 等 %u 个单位", l->n_reports);
       for (guint c = 0; c < dropped->len && c < 8; c++)
         g_string_append_printf (cells, "%s%s", c ? ", " : "", (char *) dropped->pdata[c]);
       if (dropped->len > 8)
         g_string_append_printf (cells, " … (%u)", dropped->len);
-      zh = g_strdup_printf ("%u 份报告（%s）使用 %s 年格式，汇总表使用 %s 年格式：两种格式共有的单元格已汇总%s%s。",
-                            l->n_reports, units->str, govstats_schema_get_version (l->schema),
-                            govstats_schema_get_version (target),
-                            dropped->len ? "；以下单元格在汇总格式中没有对应，未汇总：" : "，没有遗漏的数值",
-                            cells->str);
-      en = g_strdup_printf ("%u report%s (%s) use the %s layout, the consolidation the %s layout: the cells both "
-                            "layouts share were consolidated%s%s.", l->n_reports, l->n_reports == 1 ? "" : "s",
-                            units->str, govstats_schema_get_version (l->schema), govstats_schema_get_version (target),
-                            dropped->len ? "; these cells have no counterpart and were left out: " : ", no value was left out",
-                            cells->str);
+      zh = mixed_version_message (l, target, dropped, cells->str, "zh");
+      en = mixed_version_message (l, target, dropped, cells->str, "en");
       finding = govstats_finding_new ("rollup.mixed_version", GOVSTATS_SEVERITY_ERROR, zh, en);
       {
         g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
@@ -1987,7 +2012,6 @@ govstats_rollup_consolidate (GovstatsRollup *self)
       for (guint i = 0; codes[i]; i++)
         {
           const char *name = govstats_roster_get_unit_name (self->roster, codes[i]);
-          g_autofree char *zh = NULL, *en = NULL;
           GovstatsFinding *finding;
           const char *units[] = { codes[i], NULL };
           g_autoptr(GError) error = NULL;
@@ -1995,18 +2019,19 @@ govstats_rollup_consolidate (GovstatsRollup *self)
 
           if (!govstats_unit_store_find (self->units, codes[i], &found, &error))
             {
-              zh = g_strdup_printf ("无法检查汇总名单上的单位是否都有报告：%s。", error->message);
-              en = g_strdup_printf ("Could not check that every unit on the roster has a report: %s.", error->message);
-              g_ptr_array_add (self->findings, govstats_finding_new ("rollup.store_failed", GOVSTATS_SEVERITY_ERROR,
-                                                                     zh, en));
+              g_ptr_array_add (self->findings,
+                               govstats_finding_new_printf ("rollup.store_failed", GOVSTATS_SEVERITY_ERROR,
+                                                            /* Translators: %s is why the check failed. */
+                                                            N_("Could not check that every unit on the roster has a "
+                                                               "report: %s."), error->message));
               break;
             }
           if (found != G_MAXUINT)
             continue;
-          zh = g_strdup_printf ("汇总名单上的 %s（%s）没有报告：汇总表不含该单位的数字。", name, codes[i]);
-          en = g_strdup_printf ("%s (%s) is on the roster but has no report: the consolidation lacks its figures.",
-                                name, codes[i]);
-          finding = govstats_finding_new ("rollup.missing_unit", GOVSTATS_SEVERITY_ERROR, zh, en);
+          finding = govstats_finding_new_printf ("rollup.missing_unit", GOVSTATS_SEVERITY_ERROR,
+                                                 /* Translators: %1$s is a unit's name, %2$s its code. */
+                                                 N_("%1$s (%2$s) is on the roster but has no report: "
+                                                    "the consolidation lacks its figures."), name, codes[i]);
           govstats_finding_set_unit (finding, name, codes[i]);
           govstats_finding_set_units (finding, units);
           g_ptr_array_add (self->findings, finding);
@@ -2351,9 +2376,8 @@ breakdown_text (gint64             parts[N_KINDS],
                        parts[GOVSTATS_UNIT_KIND_TOWN], parts[GOVSTATS_UNIT_KIND_OTHER] };
   gboolean have_group[3] = { have[GOVSTATS_UNIT_KIND_GOVERNMENT] || have[GOVSTATS_UNIT_KIND_DEPARTMENT],
                              have[GOVSTATS_UNIT_KIND_TOWN], have[GOVSTATS_UNIT_KIND_OTHER] };
-  const char *zh_names[3] = { "政府及其部门", "各乡镇（街道）", "其他单位" };
-  const char *en_names[3] = { "the government and its departments", "towns and sub-districts", "other units" };
-  gboolean en = lang && g_str_has_prefix (lang, "en");
+  /* Translators: the groups of units a consolidated cell is split into. */
+  const char *names[3] = { N_("the government and its departments"), N_("towns and sub-districts"), N_("other units") };
   gint64 total = groups[0] + groups[1] + groups[2];
   GString *s = g_string_new (NULL);
 
@@ -2364,12 +2388,13 @@ breakdown_text (gint64             parts[N_KINDS],
         continue;
       text = govstats_value_format (groups[g], value_kind);
       if (s->len)
-        g_string_append (s, en ? "; " : "；");
+        g_string_append (s, govstats_i18n_pgettext (lang, "clauses", "; "));
       if (total != 0)
-        g_string_append_printf (s, en ? "%s %s (%.1f%%)" : "%s %s，占 %.1f%%", en ? en_names[g] : zh_names[g], text,
-                                100.0 * (double) groups[g] / (double) total);
+        /* Translators: a group of units, its part of a cell, and its share in percent. */
+        govstats_i18n_append (s, lang, N_("%s %s (%.1f%%)"), govstats_i18n_gettext (lang, names[g]), text,
+                              100.0 * (double) groups[g] / (double) total);
       else
-        g_string_append_printf (s, en ? "%s %s" : "%s %s", en ? en_names[g] : zh_names[g], text);
+        g_string_append_printf (s, "%s %s", govstats_i18n_gettext (lang, names[g]), text);
     }
   return g_string_free (s, FALSE);
 }
@@ -2378,7 +2403,8 @@ breakdown_text (gint64             parts[N_KINDS],
  * govstats_rollup_dup_breakdown_text:
  * @self: a rollup
  * @path: a cell path of the consolidated report's layout
- * @lang: (nullable): `zh` or `en`
+ * @lang: (nullable): `zh` or `en`; %NULL for the language of the locale's
+ *   messages, as for [method@Govstats.Finding.get_message]
  *
  * Describes a consolidated cell split by kind of unit, with shares, as
  * consolidated reports print it: "政府及其部门 120，占 60.0%；各乡镇（街道） 80，占 40.0%".
@@ -2481,7 +2507,8 @@ govstats_rollup_get_indicator_kind_value (GovstatsRollup  *self,
  * govstats_rollup_dup_indicator_breakdown_text:
  * @self: a rollup
  * @key: an indicator key
- * @lang: (nullable): `zh` or `en`
+ * @lang: (nullable): `zh` or `en`; %NULL for the language of the locale's
+ *   messages, as for [method@Govstats.Finding.get_message]
  *
  * Describes an indicator split by kind of unit, with shares; see
  * [method@Govstats.Rollup.dup_breakdown_text].

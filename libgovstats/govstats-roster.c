@@ -9,6 +9,7 @@
 
 #include "govstats-enum-types.h"
 #include "govstats-error.h"
+#include "govstats-i18n-private.h"
 #include "govstats-private.h"
 #include "govstats-unit-store-private.h"
 #include "govstats-roster.h"
@@ -233,32 +234,32 @@ govstats_roster_add_unit (GovstatsRoster     *self,
 
   if (*code == '\0' || *name == '\0')
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "a unit needs a code and a name (code “%s”, name “%s”)", code, name);
       return FALSE;
     }
   if (govstats_block_array_len (self->units) >= GOVSTATS_UNIT_STORE_MAX_UNITS)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "a roster holds at most %u units", GOVSTATS_UNIT_STORE_MAX_UNITS);
       return FALSE;
     }
   if (index_lookup (self, &self->by_code, code))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "unit code “%s” appears twice in the roster", code);
       return FALSE;
     }
   if (index_lookup (self, &self->by_name, name))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "unit name “%s” appears twice in the roster", name);
       return FALSE;
     }
   for (guint i = 0; aliases && aliases[i]; i++)
     if (index_lookup (self, &self->by_name, aliases[i]) || g_str_equal (aliases[i], name))
       {
-        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+        govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                      "alias “%s” of unit %s names another unit of the roster", aliases[i], code);
         return FALSE;
       }
@@ -298,7 +299,7 @@ load_unit (GovstatsRoster *self,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: units/%u: expected an object", name, i);
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: units/%u: expected an object", name, i);
       return FALSE;
     }
   u = json_node_get_object (node);
@@ -310,7 +311,7 @@ load_unit (GovstatsRoster *self,
           JsonArray *a;
           if (!JSON_NODE_HOLDS_ARRAY (member))
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                            "%s: units/%u/aliases: expected an array of strings", name, i);
               return FALSE;
             }
@@ -320,7 +321,7 @@ load_unit (GovstatsRoster *self,
               JsonNode *e = json_array_get_element (a, k);
               if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
                 {
-                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                  govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                                "%s: units/%u/aliases/%u: expected a string", name, i, k);
                   return FALSE;
                 }
@@ -330,13 +331,13 @@ load_unit (GovstatsRoster *self,
         }
       if (!g_str_equal (key, "code") && !g_str_equal (key, "name") && !g_str_equal (key, "kind"))
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                        "%s: units/%u: unknown member “%s” (code, name, kind, aliases)", name, i, key);
           return FALSE;
         }
       if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                        "%s: units/%u/%s: expected a string", name, i, key);
           return FALSE;
         }
@@ -349,13 +350,13 @@ load_unit (GovstatsRoster *self,
     }
   if (code == NULL || unit_name == NULL)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
                    "%s: units/%u: a unit needs a code and a name", name, i);
       return FALSE;
     }
   if (!parse_kind (kind_text, &kind))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                    "%s: units/%u/kind: unknown unit kind “%s” (government, department, town or other)",
                    name, i, kind_text);
       return FALSE;
@@ -363,7 +364,7 @@ load_unit (GovstatsRoster *self,
   aliases = g_strv_builder_end (builder);
   if (!govstats_roster_add_unit (self, code, unit_name, kind, (const char * const *) aliases, &local))
     {
-      g_set_error (error, GOVSTATS_ERROR, local->code, "%s: units/%u: %s", name, i, local->message);
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, local->code, "%s: units/%u: %s", name, i, local->message);
       return FALSE;
     }
   return TRUE;
@@ -384,7 +385,7 @@ load_json (GovstatsRoster *self,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                    "%s: a roster is an object {\"name\": …, \"year\": …, \"units\": […]}", name);
       return FALSE;
     }
@@ -396,7 +397,7 @@ load_json (GovstatsRoster *self,
         {
           if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: name: expected a string", name);
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: name: expected a string", name);
               return FALSE;
             }
           g_free (self->name);
@@ -407,14 +408,14 @@ load_json (GovstatsRoster *self,
           if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64 ||
               json_node_get_int (member) < 1 || json_node_get_int (member) > 9999)
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: year: expected a year such as 2021", name);
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE, "%s: year: expected a year such as 2021", name);
               return FALSE;
             }
           self->year = (int) json_node_get_int (member);
         }
       else if (!g_str_equal (key, "units") && !g_str_equal (key, "description"))
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                        "%s: unknown member “%s” (a roster has name, year and units)", name, key);
           return FALSE;
         }
@@ -422,7 +423,7 @@ load_json (GovstatsRoster *self,
   units = json_object_get_member (o, "units");
   if (units == NULL || !JSON_NODE_HOLDS_ARRAY (units))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER, "%s: units: expected an array of units", name);
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER, "%s: units: expected an array of units", name);
       return FALSE;
     }
   array = json_node_get_array (units);
@@ -603,7 +604,7 @@ load_csv (GovstatsRoster *self,
       fields = split_csv_line (lines[l], &ok);
       if (!ok)
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s:%u: unterminated quoted field", name, l + 1);
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s:%u: unterminated quoted field", name, l + 1);
           return FALSE;
         }
       if (!have_header)
@@ -617,14 +618,14 @@ load_csv (GovstatsRoster *self,
               else if (g_ascii_strcasecmp (h, "aliases") == 0) col_aliases = (int) i;
               else
                 {
-                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+                  govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                                "%s:%u: unknown column “%s” (the header is code,name,kind[,aliases])", name, l + 1, h);
                   return FALSE;
                 }
             }
           if (col_code < 0 || col_name < 0)
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
                            "%s:%u: the header needs the columns code and name", name, l + 1);
               return FALSE;
             }
@@ -640,7 +641,7 @@ load_csv (GovstatsRoster *self,
 
         if (fields->len < needed)
           {
-            g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE,
+            govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE,
                          "%s:%u: expected %u fields, found %u", name, l + 1, needed, fields->len);
             return FALSE;
           }
@@ -651,7 +652,7 @@ load_csv (GovstatsRoster *self,
           aliases = g_strsplit (fields->pdata[col_aliases], ";", -1);
         if (!parse_kind (kind_text, &kind))
           {
-            g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
+            govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_VALUE,
                          "%s:%u: unknown unit kind “%s” (government, department, town or other)", name, l + 1, kind_text);
             return FALSE;
           }
@@ -666,7 +667,7 @@ load_csv (GovstatsRoster *self,
     }
   if (!have_header)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the roster is empty", name);
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the roster is empty", name);
       return FALSE;
     }
   return TRUE;

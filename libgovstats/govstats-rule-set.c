@@ -10,6 +10,7 @@
 #include "govstats-enum-types.h"
 #include "govstats-error.h"
 #include "govstats-finding-private.h"
+#include "govstats-i18n-private.h"
 #include "govstats-private.h"
 #include "govstats-report-private.h"
 #include "govstats-rule-set.h"
@@ -232,10 +233,14 @@ rule_fail (GError    **error,
   g_autofree char *msg = NULL;
 
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  msg = g_strdup_vprintf (_(format), args);
+#pragma GCC diagnostic pop
   va_end (args);
-  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
-               "%s: rule %s: %s", origin, id ? id : "(without id)", msg);
+  /* Translators: %1$s is a rule file, %2$s the rule's id, %3$s what is wrong with it. */
+  govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
+                           "%1$s: rule %2$s: %3$s", origin, id ? id : _("(without id)"), msg);
   return FALSE;
 }
 
@@ -731,7 +736,7 @@ govstats_rule_set_add_rules_from_data (GovstatsRuleSet *self,
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
                    "%s: a rule file is an object {\"rules\": […]}", name);
       return FALSE;
     }
@@ -740,14 +745,14 @@ govstats_rule_set_add_rules_from_data (GovstatsRuleSet *self,
   while (json_object_iter_next_ordered (&iter, &key, &member))
     if (!g_str_equal (key, "rules") && !g_str_equal (key, "name") && !g_str_equal (key, "description"))
       {
-        g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
+        govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
                      "%s: unknown member “%s” (a rule file has “rules”, “name” and “description”)", name, key);
         return FALSE;
       }
   rules = json_object_get_member (o, "rules");
   if (rules == NULL || !JSON_NODE_HOLDS_ARRAY (rules))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
                    "%s: “rules” must be an array", name);
       return FALSE;
     }
@@ -820,7 +825,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
       (list = json_object_get_member (json_node_get_object (root), "waivers")) == NULL ||
       !JSON_NODE_HOLDS_ARRAY (list))
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                    "%s: a waiver file is an object {\"waivers\": […]}", name);
       return FALSE;
     }
@@ -836,7 +841,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                        "%s: waivers/%u: expected an object", name, i);
           return FALSE;
         }
@@ -848,7 +853,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
         {
           if (!g_strv_contains (known, key))
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                            "%s: waivers/%u: unknown member “%s”", name, i, key);
               return FALSE;
             }
@@ -856,7 +861,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
             {
               if (!read_strv (o, "cells", &waiver->cells))
                 {
-                  g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+                  govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                                "%s: waivers/%u/cells: expected an array of cell paths", name, i);
                   return FALSE;
                 }
@@ -864,7 +869,7 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
             }
           if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
             {
-              g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
+              govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_TYPE,
                            "%s: waivers/%u/%s: expected a string", name, i, key);
               return FALSE;
             }
@@ -881,13 +886,13 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
         }
       if (waiver->rule == NULL && waiver->fingerprint == NULL)
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
                        "%s: waivers/%u: name the finding by “rule” or “fingerprint”", name, i);
           return FALSE;
         }
       if (waiver->reason == NULL || *waiver->reason == '\0' || waiver->by == NULL || *waiver->by == '\0')
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_MISSING_MEMBER,
                        "%s: waivers/%u: a waiver needs a “reason” and who accepted it (“by”)", name, i);
           return FALSE;
         }
@@ -1132,12 +1137,12 @@ describe_cell (GovstatsSchema *schema,
   g_auto(GStrv) parts = g_strsplit (path, "/", 3);
   const GovstatsSchemaTable *table;
   int r, c;
-  gboolean en = lang && g_str_has_prefix (lang, "en");
 
   if (g_strv_length (parts) != 3 || (table = govstats_schema_find_table (schema, parts[0])) == NULL ||
       (r = govstats_schema_find_row (table, parts[1])) < 0 || (c = govstats_schema_find_column (table, parts[2])) < 0)
     return g_strdup (path);
-  return g_strdup_printf (en ? "%s · %s" : "%s·%s",
+  /* Translators: a cell of a table: the row's label, then the column's. */
+  return govstats_i18n_printf (lang, N_("%s · %s"),
                           govstats_label_get (&((GovstatsSchemaRow *) table->rows->pdata[r])->label, lang),
                           govstats_label_get (&((GovstatsSchemaColumn *) table->columns->pdata[c])->label, lang));
 }
@@ -1148,14 +1153,14 @@ describe_term (Check       *ck,
                const Term  *term,
                const char  *lang)
 {
-  gboolean en = lang && g_str_has_prefix (lang, "en");
   GovstatsSchema *schema = term->previous ? govstats_report_get_schema (ck->previous)
                                           : govstats_report_get_schema (ck->report);
   const char *short_label = cell_label_for (schema, term->path, lang, rule->for_each);
   g_autofree char *label = short_label ? g_strdup (short_label) : describe_cell (schema, term->path, lang);
 
   if (term->previous)
-    return g_strdup_printf (en ? "last year's %s" : "上年%s", label);
+    /* Translators: %s is a cell of last year's report, such as its total of requests. */
+    return govstats_i18n_printf (lang, N_("last year's %s"), label);
   return g_steal_pointer (&label);
 }
 
@@ -1187,7 +1192,6 @@ describe_side (Check      *ck,
                GArray     *all_terms,
                const char *lang)
 {
-  gboolean en = lang && g_str_has_prefix (lang, "en");
   GString *s = g_string_new (NULL);
   g_autoptr(GArray) terms = present_terms (ck, all_terms);
 
@@ -1195,10 +1199,9 @@ describe_side (Check      *ck,
     {
       g_autofree char *first = describe_term (ck, rule, &g_array_index (terms, Term, 0), lang);
       g_autofree char *last = describe_term (ck, rule, &g_array_index (terms, Term, terms->len - 1), lang);
-      if (!en)
-        g_string_printf (s, "%s至%s共 %u 项之和", first, last, terms->len);
-      else
-        g_string_printf (s, "the sum of %u items from %s to %s", terms->len, first, last);
+      /* Translators: one side of a rule's equation: %1$u is how many cells
+       * are added up, %2$s the first of them and %3$s the last. */
+      govstats_i18n_append (s, lang, N_("the sum of %1$u items from %2$s to %3$s"), terms->len, first, last);
       return g_string_free (s, FALSE);
     }
   for (guint i = 0; i < terms->len; i++)
@@ -1261,14 +1264,16 @@ context_prefix (Rule       *rule,
                 Instance   *instance,
                 const char *lang)
 {
-  gboolean en = lang && g_str_has_prefix (lang, "en");
+  const char *label = govstats_label_get (&instance->context_label, lang);
 
   if (instance->context == NULL)
     return g_strdup ("");
-  if (en)
-    return g_strdup_printf ("%s “%s”: ", rule->for_each, govstats_label_get (&instance->context_label, "en"));
-  return g_strdup_printf ("“%s”%s：", govstats_label_get (&instance->context_label, "zh"),
-                          g_str_equal (rule->for_each, "row") ? "行" : "列");
+  if (g_str_equal (rule->for_each, "row"))
+    /* Translators: the start of a message about one row, for a rule that
+     * holds for each row of a table; %s is the row's label. */
+    return govstats_i18n_printf (lang, N_("row “%s”: "), label);
+  /* Translators: the same for a rule that holds for each column. */
+  return govstats_i18n_printf (lang, N_("column “%s”: "), label);
 }
 
 static void
@@ -1285,22 +1290,38 @@ report_equation_failure (Check            *ck,
   gboolean huge = lhs == G_MAXINT64 || lhs == G_MININT64 || rhs == G_MAXINT64 || rhs == G_MININT64;
   g_autofree char *diff_text = huge ? g_strdup ("?")
                                     : govstats_value_format ((gint64) ((__int128) lhs > rhs ? (__int128) lhs - rhs : (__int128) rhs - lhs), kind);
-  g_autofree char *ctx_zh = context_prefix (rule, instance, "zh");
-  g_autofree char *ctx_en = context_prefix (rule, instance, "en");
-  g_autofree char *lhs_zh = describe_side (ck, rule, instance->lhs, "zh");
-  g_autofree char *rhs_zh = describe_side (ck, rule, instance->rhs, "zh");
-  g_autofree char *lhs_en = describe_side (ck, rule, instance->lhs, "en");
-  g_autofree char *rhs_en = describe_side (ck, rule, instance->rhs, "en");
-  g_autofree char *zh = huge ? g_strdup_printf ("%s%s 或 %s 之和超出 64 位整数范围：数字有误。", ctx_zh, lhs_zh, rhs_zh)
-                              : g_strdup_printf ("%s%s = %s，而 %s = %s，%s多 %s。",
-                                                 ctx_zh, lhs_zh, lhs_text, rhs_zh, rhs_text,
-                                                 lhs > rhs ? "左边" : "右边", diff_text);
-  g_autofree char *en = huge ? g_strdup_printf ("%sthe sum of %s or of %s leaves the 64-bit range: the numbers are wrong.",
-                                                ctx_en, lhs_en, rhs_en)
-                              : g_strdup_printf ("%s%s = %s, but %s = %s: the %s side is larger by %s.",
-                                                 ctx_en, lhs_en, lhs_text, rhs_en, rhs_text,
-                                                 lhs > rhs ? "left" : "right", diff_text);
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
   GovstatsFinding *finding;
+
+  for (int i = 0; i < 2; i++)
+    {
+      const char *lang = i == 0 ? "zh" : "en";
+      g_autofree char *ctx = context_prefix (rule, instance, lang);
+      g_autofree char *lhs_text_of = describe_side (ck, rule, instance->lhs, lang);
+      g_autofree char *rhs_text_of = describe_side (ck, rule, instance->rhs, lang);
+      char *message;
+
+      if (huge)
+        /* Translators: %1$s is the start naming the row or column (may be
+         * empty), %2$s and %3$s the two sides of the equation. */
+        message = govstats_i18n_printf (lang, N_("%1$sthe sum of %2$s or of %3$s leaves the 64-bit range: "
+                                                 "the numbers are wrong."), ctx, lhs_text_of, rhs_text_of);
+      else if (lhs > rhs)
+        /* Translators: a broken equation. %1$s is the start naming the row
+         * or column (may be empty), %2$s the left side and %3$s its value,
+         * %4$s the right side and %5$s its value, %6$s the difference. */
+        message = govstats_i18n_printf (lang, N_("%1$s%2$s = %3$s, but %4$s = %5$s: the left side is larger by %6$s."),
+                                        ctx, lhs_text_of, lhs_text, rhs_text_of, rhs_text, diff_text);
+      else
+        /* Translators: as the message before, with the right side larger. */
+        message = govstats_i18n_printf (lang, N_("%1$s%2$s = %3$s, but %4$s = %5$s: the right side is larger by %6$s."),
+                                        ctx, lhs_text_of, lhs_text, rhs_text_of, rhs_text, diff_text);
+      if (i == 0)
+        zh = message;
+      else
+        en = message;
+    }
 
   {
     g_autoptr(GArray) lhs_terms = present_terms (ck, instance->lhs);
@@ -1393,6 +1414,65 @@ check_equation (Check     *ck,
     }
 }
 
+/* Appends “a”, “b”, “c” (at most @max of @n labels, then “and others”). */
+static void
+append_label_list (GString             *s,
+                   const char          *lang,
+                   const GovstatsLabel *const *labels,
+                   guint                n,
+                   guint                max)
+{
+  for (guint i = 0; i < n && i < max; i++)
+    {
+      if (i > 0)
+        /* Translators: between the items of a list of labels. */
+        g_string_append (s, govstats_i18n_pgettext (lang, "list", ", "));
+      /* Translators: a quoted label, such as a row's. */
+      govstats_i18n_append (s, lang, N_("“%s”"), govstats_label_get (labels[i], lang));
+    }
+  if (n > max)
+    /* Translators: after a list cut short; the full count is given before. */
+    g_string_append (s, govstats_i18n_gettext (lang, " and others"));
+}
+
+static char *
+uncertain_message (Rule       *rule,
+                   GPtrArray  *uncertain,
+                   const char *lang)
+{
+  GString *s = g_string_new (NULL);
+
+  if (uncertain->len == 1 && ((Instance *) uncertain->pdata[0])->context == NULL)
+    g_string_append (s, govstats_i18n_gettext (lang, N_("undecided because of blank cells: it fails with the blanks "
+                                                        "as 0, but would hold for some values of the blank cells")));
+  else
+    {
+      g_autofree const GovstatsLabel **labels = g_new (const GovstatsLabel *, uncertain->len);
+
+      if (g_strcmp0 (rule->for_each, "row") == 0)
+        /* Translators: %u is how many rows of a table a rule could not be decided for. */
+        govstats_i18n_append (s, lang, govstats_i18n_ngettext (lang, "undecided in %u row because of blank cells (it fails with the blanks as 0): ",
+                                                                "undecided in %u rows because of blank cells (it fails with the blanks as 0): ",
+                                                                uncertain->len), uncertain->len);
+      else if (g_strcmp0 (rule->for_each, "column") == 0)
+        /* Translators: %u is how many columns of a table a rule could not be decided for. */
+        govstats_i18n_append (s, lang, govstats_i18n_ngettext (lang, "undecided in %u column because of blank cells (it fails with the blanks as 0): ",
+                                                                "undecided in %u columns because of blank cells (it fails with the blanks as 0): ",
+                                                                uncertain->len), uncertain->len);
+      else
+        /* Translators: %u is how many entries of a rule could not be decided. */
+        govstats_i18n_append (s, lang, govstats_i18n_ngettext (lang, "undecided in %u case because of blank cells (it fails with the blanks as 0): ",
+                                                                "undecided in %u cases because of blank cells (it fails with the blanks as 0): ",
+                                                                uncertain->len), uncertain->len);
+      for (guint i = 0; i < uncertain->len; i++)
+        labels[i] = &((Instance *) uncertain->pdata[i])->context_label;
+      append_label_list (s, lang, labels, uncertain->len, 5);
+    }
+  /* Translators: the end of a sentence. */
+  g_string_append (s, govstats_i18n_gettext (lang, "."));
+  return g_string_free (s, FALSE);
+}
+
 /* One finding per rule id and report, however many rows, columns or rule
  * entries were undecided. */
 static void
@@ -1405,38 +1485,209 @@ flush_uncertain (Check *ck)
   ck->uncertain_rule = NULL;
   if (rule != NULL && uncertain->len > 0)
     {
-      g_autoptr(GString) zh = g_string_new (NULL);
-      g_autoptr(GString) en = g_string_new (NULL);
+      g_autofree char *zh = uncertain_message (rule, uncertain, "zh");
+      g_autofree char *en = uncertain_message (rule, uncertain, "en");
 
-      /* One finding per rule and report, however many rows or columns. */
-      if (uncertain->len == 1 && ((Instance *) uncertain->pdata[0])->context == NULL)
+      new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_UNCERTAIN, zh, en, blank_cells);
+    }
+}
+
+/* The blank cells of one table under a must-be-filled rule, described as
+ * whole blank columns, then whole blank rows, then the rest. */
+typedef struct {
+  const GovstatsSchemaTable *table;
+  guint      n_blank;
+  gboolean   whole;       /* every cell of the rule in the table is blank */
+  GPtrArray *columns;     /* GovstatsSchemaColumn *, entirely blank */
+  GArray    *column_cells; /* guint: the blank cells of each */
+  GPtrArray *rows;        /* const GovstatsLabel *: entirely blank rows */
+  guint      rest;        /* blank cells in neither */
+} BlankTable;
+
+static void
+blank_table_clear (BlankTable *bt)
+{
+  g_clear_pointer (&bt->columns, g_ptr_array_unref);
+  g_clear_pointer (&bt->column_cells, g_array_unref);
+  g_clear_pointer (&bt->rows, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BlankTable, blank_table_clear)
+
+/* Fills @bt and @cells (the paths of the blank cells); FALSE if there are none. */
+static gboolean
+find_blank_cells (Check      *ck,
+                  Rule       *rule,
+                  BlankTable *bt,
+                  GPtrArray  *cells)
+{
+  GovstatsSchema *schema = govstats_report_get_schema (ck->report);
+  const GovstatsSchemaTable *table = bt->table;
+  guint n_rows = table->rows->len, n_cols = table->columns->len;
+  g_autofree guint8 *in_rule = g_new0 (guint8, table->n_cells);
+  g_autofree guint8 *blank = g_new0 (guint8, table->n_cells);
+  g_autofree guint8 *covered = g_new0 (guint8, table->n_cells);
+  guint n_in_rule = 0;
+
+  for (guint i = 0; i < rule->cells->len; i++)
+    {
+      guint index = g_array_index (rule->cells, guint, i);
+      if (index < table->first_cell || index >= table->first_cell + table->n_cells || ck->absent[index])
+        continue;
+      in_rule[index - table->first_cell] = TRUE;
+      n_in_rule++;
+      if (!govstats_report_get_at (ck->report, index, NULL))
         {
-          g_string_append (zh, "因有空白单元格无法判定：按空白为 0 计算不成立，但空白处填入适当数值即可成立");
-          g_string_append (en, "undecided because of blank cells: it fails with the blanks as 0, "
-                               "but would hold for some values of the blank cells");
+          blank[index - table->first_cell] = TRUE;
+          bt->n_blank++;
+          g_ptr_array_add (cells, g_strdup (govstats_schema_cell_at (schema, index)->path));
+        }
+    }
+  if (bt->n_blank == 0)
+    return FALSE;
+  bt->whole = bt->n_blank == n_in_rule;
+  bt->columns = g_ptr_array_new ();
+  bt->column_cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  bt->rows = g_ptr_array_new ();
+  if (bt->whole)
+    return TRUE;
+
+  /* Whole columns first (a blank 总计 column is the common case), then whole rows. */
+  for (guint c = 0; c < n_cols; c++)
+    {
+      guint in_col = 0, blank_col = 0;
+      for (guint r = 0; r < n_rows; r++)
+        {
+          int index = govstats_schema_cell_index (table, r, c);
+          if (index < 0 || !in_rule[index - (int) table->first_cell])
+            continue;
+          in_col++;
+          blank_col += blank[index - (int) table->first_cell];
+        }
+      if (in_col > 1 && blank_col == in_col)
+        {
+          g_ptr_array_add (bt->columns, table->columns->pdata[c]);
+          g_array_append_val (bt->column_cells, blank_col);
+          for (guint r = 0; r < n_rows; r++)
+            {
+              int index = govstats_schema_cell_index (table, r, c);
+              if (index >= 0)
+                covered[index - (int) table->first_cell] = TRUE;
+            }
+        }
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      guint in_row = 0, blank_row = 0, new_blank = 0;
+      for (guint c = 0; c < n_cols; c++)
+        {
+          int index = govstats_schema_cell_index (table, r, c);
+          if (index < 0 || !in_rule[index - (int) table->first_cell])
+            continue;
+          in_row++;
+          blank_row += blank[index - (int) table->first_cell];
+          new_blank += blank[index - (int) table->first_cell] && !covered[index - (int) table->first_cell];
+        }
+      if (in_row > 1 && blank_row == in_row && new_blank > 0)
+        {
+          g_ptr_array_add (bt->rows, &((GovstatsSchemaRow *) table->rows->pdata[r])->label);
+          for (guint c = 0; c < n_cols; c++)
+            {
+              int index = govstats_schema_cell_index (table, r, c);
+              if (index >= 0)
+                covered[index - (int) table->first_cell] = TRUE;
+            }
+        }
+    }
+  for (guint i = 0; i < table->n_cells; i++)
+    bt->rest += blank[i] && !covered[i];
+  return TRUE;
+}
+
+static char *
+blank_table_message (const BlankTable *bt,
+                     const char       *lang)
+{
+  GString *s = g_string_new (NULL);
+  guint n_described = 0;
+
+  /* Translators: the start of a message about a table; %s is its title. */
+  govstats_i18n_append (s, lang, N_("%s: "), govstats_label_get (&bt->table->title, lang));
+  if (bt->whole)
+    govstats_i18n_append (s, lang, govstats_i18n_ngettext (lang, "the whole table is blank (%u cell)",
+                                                            "the whole table is blank (%u cells)", bt->n_blank),
+                          bt->n_blank);
+  for (guint i = 0; i < bt->columns->len; i++)
+    {
+      GovstatsSchemaColumn *column = bt->columns->pdata[i];
+
+      if (n_described++ > 0)
+        g_string_append (s, govstats_i18n_pgettext (lang, "clauses", "; "));
+      /* Translators: %s is a column's label, %u how many cells it has. */
+      govstats_i18n_append (s, lang, N_("the “%s” column is entirely blank (%u cells)"),
+                            govstats_label_get (&column->label, lang), g_array_index (bt->column_cells, guint, i));
+    }
+  /* Name a few rows; a long list helps nobody. */
+  if (bt->rows->len > 0)
+    {
+      if (n_described++ > 0)
+        g_string_append (s, govstats_i18n_pgettext (lang, "clauses", "; "));
+      if (bt->rows->len > 1)
+        /* Translators: %u is how many rows, named after the colon. */
+        govstats_i18n_append (s, lang, N_("%u rows are entirely blank: "), bt->rows->len);
+      else
+        g_string_append (s, govstats_i18n_gettext (lang, "a row is entirely blank: "));
+      append_label_list (s, lang, (const GovstatsLabel * const *) bt->rows->pdata, bt->rows->len, 3);
+    }
+  if (bt->rest > 0)
+    {
+      if (n_described > 0)
+        {
+          g_string_append (s, govstats_i18n_pgettext (lang, "clauses", "; "));
+          /* Translators: blank cells besides the whole columns and rows named before. */
+          govstats_i18n_append (s, lang, govstats_i18n_ngettext (lang, "%u other blank cell", "%u other blank cells",
+                                                                  bt->rest), bt->rest);
         }
       else
-        {
-          g_string_append_printf (zh, "%u 处因有空白单元格无法判定（按空白为 0 计算不成立）：", uncertain->len);
-          g_string_append_printf (en, "undecided in %u %s%s because of blank cells (it fails with the blanks as 0): ",
-                                  uncertain->len, rule->for_each ? rule->for_each : "case",
-                                  uncertain->len > 1 ? "s" : "");
-          for (guint i = 0; i < uncertain->len && i < 5; i++)
-            {
-              Instance *instance = uncertain->pdata[i];
-              g_string_append_printf (zh, "%s“%s”", i ? "、" : "", govstats_label_get (&instance->context_label, "zh"));
-              g_string_append_printf (en, "%s“%s”", i ? ", " : "", govstats_label_get (&instance->context_label, "en"));
-            }
-          if (uncertain->len > 5)
-            {
-              g_string_append_printf (zh, "等");
-              g_string_append_printf (en, " and %u more", uncertain->len - 5);
-            }
-        }
-      g_string_append (zh, "。");
-      g_string_append (en, ".");
-      new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_UNCERTAIN, zh->str, en->str, blank_cells);
+        govstats_i18n_append (s, lang, govstats_i18n_ngettext (lang, "%u blank cell", "%u blank cells", bt->rest),
+                              bt->rest);
     }
+  g_string_append (s, govstats_i18n_gettext (lang, ". A blank is not a zero: fill in the numbers (0 where there are none)."));
+  return g_string_free (s, FALSE);
+}
+
+/* A must-be-blank or must-be-zero rule's statement, then the cells that break it. */
+static char *
+cells_set_message (Check      *ck,
+                   Rule       *rule,
+                   GPtrArray  *hits,
+                   const char *lang)
+{
+  GovstatsSchema *schema = govstats_report_get_schema (ck->report);
+  GString *s = g_string_new (govstats_label_get (&rule->statement, lang));
+
+  /* Translators: after a rule's statement, before the cells that break it. */
+  g_string_append (s, govstats_i18n_gettext (lang, ". Cells: "));
+  for (guint i = 0; i < hits->len && i < 7; i++)
+    {
+      int index = govstats_schema_lookup_cell (schema, hits->pdata[i]);
+      g_autofree char *label = describe_cell (schema, hits->pdata[i], lang);
+      g_autofree char *text = NULL;
+      gint64 value;
+
+      govstats_report_get_at (ck->report, (guint) index, &value);
+      text = govstats_value_format (value, govstats_schema_cell_kind_at (schema, (guint) index));
+      if (i > 0)
+        /* Translators: between the clauses of a list of cells and values. */
+        g_string_append (s, govstats_i18n_pgettext (lang, "clauses", "; "));
+      /* Translators: a cell and its value. */
+      govstats_i18n_append (s, lang, N_("%s = %s"), label, text);
+    }
+  if (hits->len > 7)
+    /* Translators: after a list of cells cut short; %u is how many there are in all. */
+    govstats_i18n_append (s, lang, N_(" and others, %u cells in all"), hits->len);
+  g_string_append (s, govstats_i18n_gettext (lang, "."));
+  return g_string_free (s, FALSE);
 }
 
 static void
@@ -1462,10 +1713,12 @@ check_cells (Check *ck,
             g_autofree char *label_zh = describe_cell (schema, path, "zh");
             g_autofree char *label_en = describe_cell (schema, path, "en");
             g_autofree char *text = govstats_value_format (value, kind);
-            g_autofree char *zh = g_strdup_printf ("%s 为 %s：%s不能为负数。", label_zh, text,
-                                                   kind == GOVSTATS_VALUE_KIND_AMOUNT ? "金额" : "件数");
-            g_autofree char *en = g_strdup_printf ("%s is %s: %s cannot be negative.", label_en, text,
-                                                   kind == GOVSTATS_VALUE_KIND_AMOUNT ? "an amount" : "a count");
+            /* Translators: %1$s is a cell, %2$s its (negative) value. */
+            const char *format = kind == GOVSTATS_VALUE_KIND_AMOUNT ? N_("%1$s is %2$s: an amount cannot be negative.")
+            /* Translators: %1$s is a cell, %2$s its (negative) value. */
+                                                                    : N_("%1$s is %2$s: a count cannot be negative.");
+            g_autofree char *zh = govstats_i18n_printf ("zh", format, label_zh, text);
+            g_autofree char *en = govstats_i18n_printf ("en", format, label_en, text);
             GovstatsFinding *finding;
 
             g_ptr_array_add (cells, g_strdup (path));
@@ -1478,8 +1731,8 @@ check_cells (Check *ck,
 
   if (rule->kind == RULE_MUST_BE_BLANK || rule->kind == RULE_MUST_BE_ZERO)
     {
-      g_autoptr(GString) zh = g_string_new (rule->statement.zh);
-      g_autoptr(GString) en = g_string_new (rule->statement.en);
+      g_autofree char *zh = NULL;
+      g_autofree char *en = NULL;
 
       for (guint i = 0; i < rule->cells->len; i++)
         {
@@ -1494,29 +1747,9 @@ check_cells (Check *ck,
         }
       if (hits->len == 0)
         return;
-      g_string_append (zh, "。涉及：");
-      g_string_append (en, ". Cells: ");
-      for (guint i = 0; i < hits->len && i < 7; i++)
-        {
-          int index = govstats_schema_lookup_cell (schema, hits->pdata[i]);
-          g_autofree char *label_zh = describe_cell (schema, hits->pdata[i], "zh");
-          g_autofree char *label_en = describe_cell (schema, hits->pdata[i], "en");
-          g_autofree char *text = NULL;
-          gint64 value;
-
-          govstats_report_get_at (ck->report, (guint) index, &value);
-          text = govstats_value_format (value, govstats_schema_cell_kind_at (schema, (guint) index));
-          g_string_append_printf (zh, "%s%s = %s", i ? "；" : "", label_zh, text);
-          g_string_append_printf (en, "%s%s = %s", i ? "; " : "", label_en, text);
-        }
-      if (hits->len > 7)
-        {
-          g_string_append_printf (zh, " 等 %u 格", hits->len);
-          g_string_append_printf (en, " and %u more", hits->len - 7);
-        }
-      g_string_append (zh, "。");
-      g_string_append (en, ".");
-      new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_FAILED, zh->str, en->str, hits);
+      zh = cells_set_message (ck, rule, hits, "zh");
+      en = cells_set_message (ck, rule, hits, "en");
+      new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_FAILED, zh, en, hits);
       return;
     }
 
@@ -1524,141 +1757,16 @@ check_cells (Check *ck,
   for (guint t = 0; t < govstats_schema_get_n_tables (schema); t++)
     {
       const GovstatsSchemaTable *table = govstats_schema_table_at (schema, t);
-      guint n_rows = table->rows->len, n_cols = table->columns->len;
-      g_autofree guint8 *in_rule = g_new0 (guint8, table->n_cells);
-      g_autofree guint8 *blank = g_new0 (guint8, table->n_cells);
+      g_auto(BlankTable) bt = { table, 0 };
       g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GString) zh = NULL;
-      g_autoptr(GString) en = NULL;
-      guint n_blank = 0, n_in_rule = 0, n_described = 0;
-      g_autofree guint8 *covered = g_new0 (guint8, table->n_cells);
+      g_autofree char *zh = NULL;
+      g_autofree char *en = NULL;
 
-      for (guint i = 0; i < rule->cells->len; i++)
-        {
-          guint index = g_array_index (rule->cells, guint, i);
-          if (index < table->first_cell || index >= table->first_cell + table->n_cells || ck->absent[index])
-            continue;
-          in_rule[index - table->first_cell] = TRUE;
-          n_in_rule++;
-          if (!govstats_report_get_at (ck->report, index, NULL))
-            {
-              blank[index - table->first_cell] = TRUE;
-              n_blank++;
-              g_ptr_array_add (cells, g_strdup (govstats_schema_cell_at (schema, index)->path));
-            }
-        }
-      if (n_blank == 0)
+      if (!find_blank_cells (ck, rule, &bt, cells))
         continue;
-
-      zh = g_string_new (NULL);
-      en = g_string_new (NULL);
-      g_string_append_printf (zh, "%s：", govstats_label_get (&table->title, "zh"));
-      g_string_append_printf (en, "%s: ", govstats_label_get (&table->title, "en"));
-      if (n_blank == n_in_rule)
-        {
-          g_string_append_printf (zh, "整张表空白（%u 格）", n_blank);
-          g_string_append_printf (en, "the whole table is blank (%u cell%s)", n_blank, n_blank > 1 ? "s" : "");
-        }
-      else
-        {
-          /* Whole columns first (a blank 总计 column is the common case), then whole rows. */
-          for (guint c = 0; c < n_cols; c++)
-            {
-              guint in_col = 0, blank_col = 0;
-              for (guint r = 0; r < n_rows; r++)
-                {
-                  int index = govstats_schema_cell_index (table, r, c);
-                  if (index < 0 || !in_rule[index - (int) table->first_cell])
-                    continue;
-                  in_col++;
-                  blank_col += blank[index - (int) table->first_cell];
-                }
-              if (in_col > 1 && blank_col == in_col)
-                {
-                  GovstatsSchemaColumn *column = table->columns->pdata[c];
-                  g_string_append_printf (zh, "%s“%s”列全部空白（%u 格）", n_described ? "；" : "",
-                                          govstats_label_get (&column->label, "zh"), blank_col);
-                  g_string_append_printf (en, "%sthe “%s” column is entirely blank (%u cells)", n_described ? "; " : "",
-                                          govstats_label_get (&column->label, "en"), blank_col);
-                  n_described++;
-                  for (guint r = 0; r < n_rows; r++)
-                    {
-                      int index = govstats_schema_cell_index (table, r, c);
-                      if (index >= 0)
-                        covered[index - (int) table->first_cell] = TRUE;
-                    }
-                }
-            }
-          {
-            g_autoptr(GPtrArray) blank_rows = g_ptr_array_new ();
-
-            for (guint r = 0; r < n_rows; r++)
-              {
-                guint in_row = 0, blank_row = 0, new_blank = 0;
-                for (guint c = 0; c < n_cols; c++)
-                  {
-                    int index = govstats_schema_cell_index (table, r, c);
-                    if (index < 0 || !in_rule[index - (int) table->first_cell])
-                      continue;
-                    in_row++;
-                    blank_row += blank[index - (int) table->first_cell];
-                    new_blank += blank[index - (int) table->first_cell] && !covered[index - (int) table->first_cell];
-                  }
-                if (in_row > 1 && blank_row == in_row && new_blank > 0)
-                  {
-                    g_ptr_array_add (blank_rows, table->rows->pdata[r]);
-                    for (guint c = 0; c < n_cols; c++)
-                      {
-                        int index = govstats_schema_cell_index (table, r, c);
-                        if (index >= 0)
-                          covered[index - (int) table->first_cell] = TRUE;
-                      }
-                  }
-              }
-            /* Name a few rows; a long list helps nobody. */
-            if (blank_rows->len > 0)
-              {
-                g_string_append_printf (zh, "%s", n_described ? "；" : "");
-                g_string_append_printf (en, "%s", n_described ? "; " : "");
-                if (blank_rows->len > 1)
-                  {
-                    g_string_append_printf (zh, "%u 行全部空白：", blank_rows->len);
-                    g_string_append_printf (en, "%u rows are entirely blank: ", blank_rows->len);
-                  }
-                else
-                  {
-                    g_string_append (zh, "整行空白：");
-                    g_string_append (en, "a row is entirely blank: ");
-                  }
-                for (guint i = 0; i < blank_rows->len && i < 3; i++)
-                  {
-                    GovstatsSchemaRow *row = blank_rows->pdata[i];
-                    g_string_append_printf (zh, "%s“%s”", i ? "、" : "", govstats_label_get (&row->label, "zh"));
-                    g_string_append_printf (en, "%s“%s”", i ? ", " : "", govstats_label_get (&row->label, "en"));
-                  }
-                if (blank_rows->len > 3)
-                  {
-                    g_string_append (zh, "等");
-                    g_string_append_printf (en, " and %u more", blank_rows->len - 3);
-                  }
-                n_described++;
-              }
-          }
-          {
-            guint rest = 0;
-            for (guint i = 0; i < table->n_cells; i++)
-              rest += blank[i] && !covered[i];
-            if (rest > 0)
-              {
-                g_string_append_printf (zh, "%s另有 %u 个空白单元格", n_described ? "；" : "", rest);
-                g_string_append_printf (en, "%s%u %sblank cell%s", n_described ? "; " : "", rest,
-                                        n_described ? "other " : "", rest > 1 ? "s" : "");
-              }
-          }
-        }
-      g_string_append (zh, "。空白不等于 0：请填写数字（没有的填 0）。");
-      g_string_append (en, ". A blank is not a zero: fill in the numbers (0 where there are none).");
-      new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_FAILED, zh->str, en->str, cells);
+      zh = blank_table_message (&bt, "zh");
+      en = blank_table_message (&bt, "en");
+      new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_FAILED, zh, en, cells);
     }
 }
 
@@ -1728,6 +1836,51 @@ fix_values_valid (Check     *ck,
   return TRUE;
 }
 
+static char *
+hint_message (Check      *ck,
+              GPtrArray  *failures,
+              const Fix  *fix,
+              const char *lang)
+{
+  GovstatsSchema *schema = govstats_report_get_schema (ck->report);
+  GString *s = g_string_new (NULL);
+
+  g_string_append (s, fix->n == 1 ? govstats_i18n_gettext (lang, "This cell is probably wrong: changing ")
+                                  : govstats_i18n_gettext (lang, "These cells are probably wrong: changing "));
+  for (guint k = 0; k < fix->n; k++)
+    {
+      const char *path = govstats_schema_cell_at (schema, (guint) fix->cells[k])->path;
+      GovstatsValueKind kind = govstats_schema_cell_kind_at (schema, (guint) fix->cells[k]);
+      g_autofree char *label = describe_cell (schema, path, lang);
+      g_autofree char *from = NULL, *to = NULL;
+      gint64 value;
+
+      govstats_report_get_at (ck->report, (guint) fix->cells[k], &value);
+      from = govstats_value_format (value, kind);
+      to = govstats_value_format (value + fix->deltas[k], kind);
+      if (k > 0)
+        /* Translators: between two changes of a likely wrong cell. */
+        g_string_append (s, govstats_i18n_pgettext (lang, "changes", " and "));
+      /* Translators: a change that would satisfy the rules: %1$s is the cell,
+       * %2$s its path, %3$s its value and %4$s the value that fits. */
+      govstats_i18n_append (s, lang, N_("%1$s (%2$s) from %3$s to %4$s"), label, path, from, to);
+    }
+  /* Translators: after the changes, before the ids of the rules they satisfy. */
+  g_string_append (s, govstats_i18n_gettext (lang, " would satisfy"));
+  for (guint i = 0; i < failures->len; i++)
+    {
+      Failure *f = failures->pdata[i];
+
+      g_string_append (s, i ? govstats_i18n_pgettext (lang, "list", ", ") : " ");
+      g_string_append (s, f->rule->id);
+      if (f->instance->context)
+        /* Translators: the row or column a rule was broken in, after the rule's id. */
+        govstats_i18n_append (s, lang, N_(" (%s)"), govstats_label_get (&f->instance->context_label, lang));
+    }
+  g_string_append (s, govstats_i18n_gettext (lang, "."));
+  return g_string_free (s, FALSE);
+}
+
 static void
 report_hint (Check     *ck,
              GPtrArray *failures,
@@ -1735,48 +1888,16 @@ report_hint (Check     *ck,
 {
   GovstatsSchema *schema = govstats_report_get_schema (ck->report);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) zh = g_string_new (NULL);
-  g_autoptr(GString) en = g_string_new (NULL);
+  g_autofree char *zh = hint_message (ck, failures, fix, "zh");
+  g_autofree char *en = hint_message (ck, failures, fix, "en");
   GovstatsFinding *finding;
   gint64 value0 = 0;
 
   for (guint k = 0; k < fix->n; k++)
-    {
-      const char *path = govstats_schema_cell_at (schema, (guint) fix->cells[k])->path;
-      GovstatsValueKind kind = govstats_schema_cell_kind_at (schema, (guint) fix->cells[k]);
-      g_autofree char *label_zh = describe_cell (schema, path, "zh");
-      g_autofree char *label_en = describe_cell (schema, path, "en");
-      g_autofree char *from = NULL, *to = NULL;
-      gint64 value;
-
-      govstats_report_get_at (ck->report, (guint) fix->cells[k], &value);
-      if (k == 0)
-        value0 = value;
-      from = govstats_value_format (value, kind);
-      to = govstats_value_format (value + fix->deltas[k], kind);
-      g_ptr_array_add (cells, g_strdup (path));
-      g_string_append_printf (zh, "%s%s（%s）由 %s 改为 %s", k ? "，且" : "", label_zh, path, from, to);
-      g_string_append_printf (en, "%s%s (%s) from %s to %s", k ? " and " : "", label_en, path, from, to);
-    }
-  g_string_prepend (zh, fix->n == 1 ? "这一格很可能填错：" : "这两格很可能填错：");
-  g_string_prepend (en, fix->n == 1 ? "This cell is probably wrong: changing " : "These cells are probably wrong: changing ");
-  g_string_append (zh, "，即可同时满足");
-  g_string_append (en, " would satisfy");
-  for (guint i = 0; i < failures->len; i++)
-    {
-      Failure *f = failures->pdata[i];
-      g_string_append_printf (zh, "%s%s", i ? "、" : " ", f->rule->id);
-      g_string_append_printf (en, "%s%s", i ? ", " : " ", f->rule->id);
-      if (f->instance->context)
-        {
-          g_string_append_printf (zh, "（%s）", govstats_label_get (&f->instance->context_label, "zh"));
-          g_string_append_printf (en, " (%s)", govstats_label_get (&f->instance->context_label, "en"));
-        }
-    }
-  g_string_append (zh, "。");
-  g_string_append (en, ".");
+    g_ptr_array_add (cells, g_strdup (govstats_schema_cell_at (schema, (guint) fix->cells[k])->path));
+  govstats_report_get_at (ck->report, (guint) fix->cells[0], &value0);
   finding = new_finding (ck, "hint.likely_wrong_cell", GOVSTATS_SEVERITY_INFO, GOVSTATS_OUTCOME_NOTE,
-                         zh->str, en->str, cells);
+                         zh, en, cells);
   if (fix->n == 1)
     govstats_finding_set_values (finding, value0 + fix->deltas[0], value0,
                                  govstats_schema_cell_kind_at (schema, (guint) fix->cells[0]));
@@ -2099,7 +2220,8 @@ govstats_rule_set_has_rule (GovstatsRuleSet *self,
  * govstats_rule_set_get_rule_statement:
  * @self: a rule set
  * @rule_id: a rule id
- * @lang: (nullable): `zh` or `en`
+ * @lang: (nullable): `zh` or `en`; %NULL for Chinese, the statutory
+ *   language of the layout's texts
  *
  * Gets what a rule says, in words.
  *
@@ -2143,7 +2265,8 @@ govstats_rule_set_get_rule_severity (GovstatsRuleSet *self,
 /**
  * govstats_rule_set_to_markdown:
  * @self: a rule set
- * @lang: (nullable): `zh` or `en`
+ * @lang: (nullable): `zh` or `en`; %NULL for Chinese, the statutory
+ *   language of the layout's texts
  *
  * Writes the catalogue of the rules as a Markdown table: id, severity, kind,
  * statement, source and where the rule was defined.
@@ -2157,26 +2280,31 @@ govstats_rule_set_to_markdown (GovstatsRuleSet *self,
   static const char * const kinds[] = { "equation", "nonnegative", "blank", "must_be_blank", "must_be_zero" };
   static const char * const severities[] = { "error", "warning", "info" };
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *words = lang ? lang : "zh";
   GString *s;
 
   g_return_val_if_fail (GOVSTATS_IS_RULE_SET (self), NULL);
   s = g_string_new (NULL);
-  g_string_append_printf (s, "## Rules of layout %s\n\n", govstats_schema_get_version (self->schema));
-  g_string_append (s, "| id | severity | kind | statement | source | defined in |\n|---|---|---|---|---|---|\n");
+  /* Translators: %s is a layout's version (2019 or 2021). */
+  govstats_i18n_append (s, words, N_("## Rules of layout %s\n\n"), govstats_schema_get_version (self->schema));
+  g_string_append (s, govstats_i18n_gettext (words, "| id | severity | kind | statement | source | defined in |\n"
+                                                    "|---|---|---|---|---|---|\n"));
   for (guint i = 0; i < self->rules->len; i++)
     {
       Rule *rule = self->rules->pdata[i];
       if (!g_hash_table_add (seen, rule->id))
         continue;
       g_string_append_printf (s, "| `%s` | %s | %s%s%s | ", rule->id, severities[rule->severity], kinds[rule->kind],
-                              rule->cross_year ? ", cross-year" : "",
-                              rule->for_each ? (g_str_equal (rule->for_each, "row") ? ", every row" : ", every column") : "");
+                              rule->cross_year ? govstats_i18n_gettext (words, ", cross-year") : "",
+                              rule->for_each ? (g_str_equal (rule->for_each, "row") ? govstats_i18n_gettext (words, ", every row")
+                                                                                    : govstats_i18n_gettext (words, ", every column"))
+                                             : "");
       govstats_markdown_append_cell (s, govstats_label_get (&rule->statement, lang));
       g_string_append (s, " | ");
       govstats_markdown_append_cell (s, rule->source.zh ? govstats_label_get (&rule->source, lang) : "");
       g_string_append_printf (s, " | %s |\n", rule->origin);
     }
-  g_string_append (s, "\nAlso reported: `hint.likely_wrong_cell` (info), the smallest set of cells whose "
-                      "change would satisfy every broken equation of a report.\n");
+  g_string_append (s, govstats_i18n_gettext (words, "\nAlso reported: `hint.likely_wrong_cell` (info), the smallest set "
+                                                    "of cells whose change would satisfy every broken equation of a report.\n"));
   return g_string_free (s, FALSE);
 }

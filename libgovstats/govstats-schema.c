@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "govstats-error.h"
+#include "govstats-i18n-private.h"
 #include "govstats-enum-types.h"
 #include "govstats-private.h"
 #include "govstats-resources.h"
@@ -843,7 +844,7 @@ govstats_schema_set_path_error (GovstatsSchema *self,
       GovstatsSchema *other = builtin_schemas->pdata[i];
       if (other != self && govstats_schema_lookup_cell (other, path) >= 0)
         {
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_VERSION_MISMATCH,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_VERSION_MISMATCH,
                        "%s: this cell exists in the %s layout, not in the %s layout of this report",
                        path, other->version, self->version);
           return;
@@ -852,23 +853,23 @@ govstats_schema_set_path_error (GovstatsSchema *self,
   parts = g_strsplit (path, "/", 4);
   if (g_strv_length (parts) != 3)
     {
-      g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                    "%s: a cell path has three parts, TABLE/ROW/COLUMN", path);
       return;
     }
   table = govstats_schema_find_table (self, parts[0]);
   if (table == NULL)
-    g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+    govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                  "%s: unknown table “%s” in the %s layout", path, parts[0], self->version);
   else if ((row = govstats_schema_find_row (table, parts[1])) < 0)
-    g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+    govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                  "%s: unknown row “%s” in table %s of the %s layout", path, parts[1], parts[0], self->version);
   else if (!((GovstatsSchemaRow *) table->rows->pdata[row])->has_cells)
-    g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+    govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                  "%s: “%s” is a group row and holds no numbers; its value is the sum of its rows",
                  path, parts[1]);
   else
-    g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
+    govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_UNKNOWN_KEY,
                  "%s: unknown column “%s” in table %s of the %s layout", path, parts[2], parts[0], self->version);
 }
 
@@ -1562,7 +1563,8 @@ govstats_markdown_append_cell (GString    *s,
 /**
  * govstats_schema_to_markdown:
  * @self: a schema
- * @lang: (nullable): `zh` or `en` for the name of the layout; %NULL for Chinese
+ * @lang: (nullable): `zh` or `en` for the name of the layout and the
+ *   headings; %NULL for Chinese
  *
  * Describes the layout in Markdown: its sections, then every table with its
  * row and column keys, printed labels and value kinds. The catalogue of the
@@ -1574,23 +1576,28 @@ char *
 govstats_schema_to_markdown (GovstatsSchema *self,
                              const char     *lang)
 {
+  const char *words;
   GString *s;
 
   g_return_val_if_fail (GOVSTATS_IS_SCHEMA (self), NULL);
 
+  /* The words of the document in the language of its labels. */
+  words = lang ? lang : "zh";
   s = g_string_new (NULL);
-  g_string_append_printf (s, "# Layout %s: %s\n\n", self->version, govstats_label_get (&self->name, lang));
+  /* Translators: the title of a layout's reference: %1$s is its version, %2$s its name. */
+  govstats_i18n_append (s, words, N_("# Layout %1$s: %2$s\n\n"), self->version, govstats_label_get (&self->name, lang));
   if (self->issued_by)
-    g_string_append_printf (s, "Issued by %s.\n\n", self->issued_by);
+    /* Translators: %s is the reference of the document that issued the layout. */
+    govstats_i18n_append (s, words, N_("Issued by %s.\n\n"), self->issued_by);
 
-  g_string_append (s, "## Sections\n\n| key | heading | content |\n|---|---|---|\n");
+  g_string_append (s, govstats_i18n_gettext (words, "## Sections\n\n| key | heading | content |\n|---|---|---|\n"));
   for (guint i = 0; i < self->sections->len; i++)
     {
       GovstatsSchemaSection *section = self->sections->pdata[i];
       g_autofree char *tables = g_strjoinv (", ", section->tables);
       g_string_append_printf (s, "| `%s` | %s | %s |\n", section->key,
                               govstats_label_get (&section->heading, "zh"),
-                              section->is_text ? "text" : tables);
+                              section->is_text ? govstats_i18n_pgettext (words, "section content", "text") : tables);
     }
   g_string_append_c (s, '\n');
 
@@ -1598,10 +1605,12 @@ govstats_schema_to_markdown (GovstatsSchema *self,
     {
       GovstatsSchemaTable *table = self->tables->pdata[t];
 
-      g_string_append_printf (s, "## Table `%s`: %s\n\n", table->key, govstats_label_get (&table->title, "zh"));
+      /* Translators: %1$s is a table's key, %2$s its (Chinese) title. */
+      govstats_i18n_append (s, words, N_("## Table `%1$s`: %2$s\n\n"), table->key, govstats_label_get (&table->title, "zh"));
       if (table->note.zh)
-        g_string_append_printf (s, "Header note: %s\n\n", table->note.zh);
-      g_string_append (s, "| row key | label | English | cells |\n|---|---|---|---|\n");
+        /* Translators: %s is the note printed in a table's header. */
+        govstats_i18n_append (s, words, N_("Header note: %s\n\n"), table->note.zh);
+      g_string_append (s, govstats_i18n_gettext (words, "| row key | label | English | cells |\n|---|---|---|---|\n"));
       for (guint r = 0; r < table->rows->len; r++)
         {
           GovstatsSchemaRow *row = table->rows->pdata[r];
@@ -1610,10 +1619,11 @@ govstats_schema_to_markdown (GovstatsSchema *self,
           g_string_append (s, " | ");
           govstats_markdown_append_cell (s, row->label.en);
           g_string_append_printf (s, " | %s |\n",
-                                  row->group ? (row->has_cells ? "group (also accepts a single row)" : "group")
-                                             : "yes");
+                                  row->group ? (row->has_cells ? govstats_i18n_gettext (words, "group (also accepts a single row)")
+                                                               : govstats_i18n_gettext (words, "group"))
+                                             : govstats_i18n_pgettext (words, "row has cells", "yes"));
         }
-      g_string_append (s, "\n| column key | label | English | kind |\n|---|---|---|---|\n");
+      g_string_append (s, govstats_i18n_gettext (words, "\n| column key | label | English | kind |\n|---|---|---|---|\n"));
       for (guint c = 0; c < table->columns->len; c++)
         {
           GovstatsSchemaColumn *column = table->columns->pdata[c];
@@ -1622,7 +1632,7 @@ govstats_schema_to_markdown (GovstatsSchema *self,
           g_string_append (s, " | ");
           govstats_markdown_append_cell (s, column->label.en);
           g_string_append_printf (s, " | %s%s%s%s |\n", kind_name (column->kind),
-                                  column->stock ? " (stock)" : "",
+                                  column->stock ? govstats_i18n_gettext (words, " (stock)") : "",
                                   column->unit ? ", " : "", column->unit ? column->unit : "");
         }
       g_string_append_c (s, '\n');

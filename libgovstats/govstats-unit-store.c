@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "govstats-error.h"
+#include "govstats-i18n-private.h"
 #include "govstats-unit-store-private.h"
 
 #define FLUSH_SIZE (256 * 1024)
@@ -360,7 +361,7 @@ read_range (GovstatsUnitStore *store,
       if (n <= 0)
         {
           int saved = n < 0 ? errno : EIO;
-          g_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO,
+          govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_IO,
                        "cannot read the consolidation's temporary store: %s", g_strerror (saved));
           return FALSE;
         }

@@ -15,6 +15,58 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+static void
+no_report_files (const char  *folder,
+                 GError     **error)
+{
+  /* Translators: %s is a folder given as an input. */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no report files in %s (a folder is read for its *.json files)"),
+               folder);
+}
+
+gboolean
+tool_check_folders (char   **args,
+                    GError **error)
+{
+  for (guint i = 0; args[i]; i++)
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+      gboolean any = FALSE;
+
+      if (!g_file_test (args[i], G_FILE_TEST_IS_DIR))
+        continue;
+      dir = g_dir_open (args[i], 0, error);
+      if (dir == NULL)
+        return FALSE;
+      while (!any && (name = g_dir_read_name (dir)) != NULL)
+        any = g_str_has_suffix (name, ".json");
+      if (!any)
+        {
+          no_report_files (args[i], error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+tool_check_lang (const char *lang)
+{
+  if (lang == NULL)
+    return TRUE;
+  if (g_str_equal (lang, "zh") || g_str_equal (lang, "en"))
+    {
+      /* The library's own messages (a file's errors) follow the locale's
+       * language: --lang wins over the locale for them too. */
+      g_setenv ("LANGUAGE", lang, TRUE);
+      return TRUE;
+    }
+  /* Translators: %s is the value given to --lang. */
+  tool_error (_("unknown language “%s” (zh or en)"), lang);
+  return FALSE;
+}
+
 gboolean
 tool_collect_inputs (char      **args,
                      GPtrArray  *files,
@@ -33,6 +85,11 @@ tool_collect_inputs (char      **args,
           while ((name = g_dir_read_name (dir)) != NULL)
             if (g_str_has_suffix (name, ".json"))
               g_ptr_array_add (found, g_build_filename (args[i], name, NULL));
+          if (found->len == 0)
+            {
+              no_report_files (args[i], error);
+              return FALSE;
+            }
           g_ptr_array_sort (found, compare_strings);
           for (guint k = 0; k < found->len; k++)
             g_ptr_array_add (files, found->pdata[k]);
@@ -185,7 +242,6 @@ tool_print_findings_text (FILE       *out,
                           GPtrArray  *findings,
                           const char *lang)
 {
-  gboolean en = g_str_has_prefix (lang, "en");
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (findings->len);
 
   /* A plain copy would take over the findings' free function. */
@@ -220,35 +276,48 @@ tool_print_findings_text (FILE       *out,
           if (n > 6)
             {
               g_autofree char *head = g_strjoinv (", ", (char **) (const char *[]) { cells[0], cells[1], cells[2], NULL });
-              list = g_strdup_printf (en ? "%s … (%u cells)" : "%s …（共 %u 格）", head, n);
+              /* Translators: %s is the first cells of a long list, %u how many there are. */
+              list = g_strdup_printf (tool_text (lang, N_("%s … (%u cells)")), head, n);
             }
           else
             list = g_strjoinv (", ", (char **) cells);
-          fprintf (out, "      %s %s\n", en ? "cells:" : "单元格：", list);
+          fprintf (out, "      %s %s\n", tool_text (lang, N_("cells:")), list);
         }
       if (units[0] != NULL)
         {
           g_autofree char *list = g_strjoinv (", ", (char **) units);
-          fprintf (out, "      %s %s\n", en ? "units:" : "涉及单位：", list);
+          fprintf (out, "      %s %s\n", tool_text (lang, N_("units:")), list);
         }
       if (govstats_finding_is_waived (f))
-        fprintf (out, "      %s %s (%s)\n", en ? "waiver:" : "豁免：",
+        fprintf (out, "      %s %s (%s)\n", tool_text (lang, N_("waiver:")),
                  govstats_finding_get_waiver_reason (f), govstats_finding_get_waiver_by (f));
-      fprintf (out, "      %s %s\n", en ? "fingerprint:" : "指纹：", govstats_finding_get_fingerprint (f));
+      fprintf (out, "      %s %s\n", tool_text (lang, N_("fingerprint:")), govstats_finding_get_fingerprint (f));
     }
+}
+
+void
+tool_summary_counts (GString           *line,
+                     const ToolSummary *s,
+                     const char        *lang)
+{
+  /* Translators: the summary line: how many errors, warnings, undecided rules and notes. */
+  govstats_i18n_append (line, lang, govstats_i18n_ngettext (lang, "%u error", "%u errors", s->errors), s->errors);
+  govstats_i18n_append (line, lang, govstats_i18n_ngettext (lang, ", %u warning", ", %u warnings", s->warnings),
+                        s->warnings);
+  govstats_i18n_append (line, lang, N_(", %u undecided"), s->uncertain);
+  govstats_i18n_append (line, lang, govstats_i18n_ngettext (lang, ", %u note", ", %u notes", s->infos), s->infos);
 }
 
 void
 tool_print_summary_text (const ToolSummary *s,
                          const char        *lang)
 {
-  if (g_str_has_prefix (lang, "en"))
-    tool_print ("%u error%s, %u warning%s, %u undecided, %u note%s, %u waived\n",
-                s->errors, s->errors == 1 ? "" : "s", s->warnings, s->warnings == 1 ? "" : "s",
-                s->uncertain, s->infos, s->infos == 1 ? "" : "s", s->waived);
-  else
-    tool_print ("错误 %u 项，警告 %u 项，无法判定 %u 项，提示 %u 项，已豁免 %u 项\n",
-                s->errors, s->warnings, s->uncertain, s->infos, s->waived);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  tool_summary_counts (line, s, lang);
+  /* Translators: the end of the summary line; %u is how many findings were waived. */
+  govstats_i18n_append (line, lang, N_(", %u waived"), s->waived);
+  tool_print ("%s\n", line->str);
 }
 
 /* Last year's reports: matched to an input by unit code, then by name; a
@@ -309,14 +378,19 @@ cmd_check (int    argc,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_args,
-      "Last year's report (or a folder of them, matched by unit code) for the cross-year rules", "LAST.json" },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &extra_rules, "An extra rule file", "EXTRA.json" },
-    { "waivers", 0, 0, G_OPTION_ARG_FILENAME, &waivers, "A file of accepted exceptions", "FILE" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON for programs", NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the messages: zh or en", "LANG" },
+      N_("Last year's report (or a folder of them, matched by unit code) for the cross-year rules"), "LAST.json" },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &extra_rules, N_("An extra rule file"), "EXTRA.json" },
+    { "waivers", 0, 0, G_OPTION_ARG_FILENAME, &waivers, N_("A file of accepted exceptions"), "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for programs"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the messages: zh or en"), "LANG" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("INPUT…");
+  g_autoptr(GOptionContext) context =
+    tool_option_context_new ("INPUT…",
+                             N_("Check each report against the consistency rules (勾稽关系) of its layout.\n"
+                                "INPUT is a report file or a folder of *.json files.\n"
+                                "Exit status: 0 no error findings, 1 error findings, 2 usage error."),
+                             entries);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) previous = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (checked_free);
@@ -325,18 +399,15 @@ cmd_check (int    argc,
   ToolSummary summary = { 0 };
   int status;
 
-  g_option_context_set_summary (context,
-                                "Check each report against the consistency rules (勾稽关系) of its layout.\n"
-                                "INPUT is a report file or a folder of *.json files.\n"
-                                "Exit status: 0 no error findings, 1 error findings, 2 usage error.");
-  g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
+  if (!tool_check_lang (lang))
+    return EXIT_USAGE;
   if (lang == NULL)
     lang = g_strdup (tool_default_lang ());
   if (argc < 2)
     {
-      tool_error ("check needs at least one INPUT");
+      tool_error ("%s", _("check needs at least one INPUT"));
       return EXIT_USAGE;
     }
   if (!tool_collect_inputs (argv + 1, files, &error) ||
@@ -426,7 +497,6 @@ cmd_check (int    argc,
     }
   else
     {
-      gboolean en = g_str_has_prefix (lang, "en");
       guint clean = 0;
 
       for (guint i = 0; i < results->len; i++)
@@ -447,7 +517,9 @@ cmd_check (int    argc,
               else
                 name = g_strdup (govstats_report_get_unit_name (c->report) ? govstats_report_get_unit_name (c->report)
                                                                            : c->file);
-              tool_print ("%s — %s (%s %s, %d)\n", name, c->file, en ? "layout" : "格式",
+              /* Translators: a report's heading: %1$s is the unit, %2$s the file,
+               * %3$s the layout (2019 or 2021), %4$d the year. */
+              tool_print (tool_text (lang, N_("%1$s — %2$s (layout %3$s, %4$d)\n")), name, c->file,
                           govstats_report_get_version (c->report), govstats_report_get_year (c->report));
             }
           else
@@ -455,10 +527,10 @@ cmd_check (int    argc,
           tool_print_findings_text (stdout, c->findings, lang);
           tool_print ("\n");
         }
-      if (en)
-        tool_print ("%u report%s checked, %u without findings: ", results->len, results->len == 1 ? "" : "s", clean);
-      else
-        tool_print ("检查报告 %u 份，其中 %u 份没有问题：", results->len, clean);
+      /* Translators: before the summary line: %1$u reports checked, %2$u of them without findings. */
+      tool_print (govstats_i18n_ngettext (lang, "%1$u report checked, %2$u without findings: ",
+                                          "%1$u reports checked, %2$u without findings: ", results->len),
+                  results->len, clean);
       tool_print_summary_text (&summary, lang);
     }
   return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;

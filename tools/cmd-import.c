@@ -77,15 +77,23 @@ cmd_import (int    argc,
   g_autofree char *lang = NULL;
   gboolean json = FALSE, dump_text = FALSE, no_check = FALSE;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the report to OUT.json (default: standard output)", "OUT.json" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Form of SOURCE: auto (default), text, html or pdf", "FORMAT" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the findings as JSON for programs", NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the messages: zh or en", "LANG" },
-    { "text", 0, 0, G_OPTION_ARG_NONE, &dump_text, "Print the text the importer reads (a PDF laid out, HTML rows as cells) and stop", NULL },
-    { "no-check", 0, 0, G_OPTION_ARG_NONE, &no_check, "Do not run the consistency checks on the imported report", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the report to OUT.json (default: standard output)"), "OUT.json" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Form of SOURCE: auto (default), text, html or pdf"), "FORMAT" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the findings as JSON for programs"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the messages: zh or en"), "LANG" },
+    { "text", 0, 0, G_OPTION_ARG_NONE, &dump_text, N_("Print the text the importer reads (a PDF laid out, HTML rows as cells) and stop"), NULL },
+    { "no-check", 0, 0, G_OPTION_ARG_NONE, &no_check, N_("Do not run the consistency checks on the imported report"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("SOURCE");
+  g_autoptr(GOptionContext) context =
+    tool_option_context_new ("SOURCE",
+                             N_("Read a published annual report (text, HTML or PDF) into a report file.\n"
+                                "Rows are found by their printed labels; a cell that cannot be read is left\n"
+                                "blank with a finding giving its line and column. The imported report is then\n"
+                                "checked against the consistency rules, and both kinds of findings are printed.\n"
+                                "Exit status: 0 imported without errors, 1 imported with error findings,\n"
+                                "2 nothing could be imported (or a usage error)."),
+                             entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(GovstatsReport) report = NULL;
   g_autoptr(GPtrArray) findings = NULL;
@@ -94,27 +102,22 @@ cmd_import (int    argc,
   const char *source;
   int status;
 
-  g_option_context_set_summary (context,
-                                "Read a published annual report (text, HTML or PDF) into a report file.\n"
-                                "Rows are found by their printed labels; a cell that cannot be read is left\n"
-                                "blank with a finding giving its line and column. The imported report is then\n"
-                                "checked against the consistency rules, and both kinds of findings are printed.\n"
-                                "Exit status: 0 imported without errors, 1 imported with error findings,\n"
-                                "2 nothing could be imported (or a usage error).");
-  g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
+  if (!tool_check_lang (lang))
+    return EXIT_USAGE;
   if (lang == NULL)
     lang = g_strdup (tool_default_lang ());
   if (argc != 2)
     {
-      tool_error ("import needs exactly one SOURCE");
+      tool_error ("%s", _("import needs exactly one SOURCE"));
       return EXIT_USAGE;
     }
   source = argv[1];
   if (!parse_format (format_text, &format))
     {
-      tool_error ("unknown format “%s” (auto, text, html or pdf)", format_text);
+      /* Translators: %s is the value given to --format. */
+      tool_error (_("unknown format “%s” (auto, text, html or pdf)"), format_text);
       return EXIT_USAGE;
     }
 
@@ -197,7 +200,6 @@ cmd_import (int    argc,
     }
   else
     {
-      gboolean en = g_str_has_prefix (lang, "en");
       /* The report itself goes to standard output when there is no -o. */
       FILE *out = output ? stdout : stderr;
       JsonObject *src = govstats_report_get_source (report);
@@ -208,25 +210,24 @@ cmd_import (int    argc,
           g_autofree char *data = govstats_report_to_data (report, &length);
           tool_write (data, length);
         }
-      fprintf (out, "%s — %s (%s %s, %d)\n", govstats_report_get_unit_name (report) ? govstats_report_get_unit_name (report) : "?",
-               source, en ? "layout" : "格式", govstats_report_get_version (report), govstats_report_get_year (report));
+      fprintf (out, tool_text (lang, N_("%1$s — %2$s (layout %3$s, %4$d)\n")),
+               govstats_report_get_unit_name (report) ? govstats_report_get_unit_name (report) : "?",
+               source, govstats_report_get_version (report), govstats_report_get_year (report));
       if (src && json_object_has_member (src, "confidence"))
         {
           JsonObject *conf = json_object_get_object_member (src, "confidence");
           g_autoptr(GList) members = json_object_get_members (conf);
-          fprintf (out, "  %s", en ? "confidence:" : "可信度：");
+          fprintf (out, "  %s", tool_text (lang, N_("confidence:")));
           for (GList *m = members; m; m = m->next)
             fprintf (out, " %s %.2f", (const char *) m->data, json_object_get_double_member (conf, m->data));
           fprintf (out, "\n");
         }
       tool_print_findings_text (out, findings, lang);
-      if (en)
-        fprintf (out, "%u error%s, %u warning%s, %u undecided, %u note%s\n", summary.errors,
-                 summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s",
-                 summary.uncertain, summary.infos, summary.infos == 1 ? "" : "s");
-      else
-        fprintf (out, "错误 %u 项，警告 %u 项，无法判定 %u 项，提示 %u 项\n", summary.errors, summary.warnings,
-                 summary.uncertain, summary.infos);
+      {
+        g_autoptr(GString) line = g_string_new (NULL);
+        tool_summary_counts (line, &summary, lang);
+        fprintf (out, "%s\n", line->str);
+      }
     }
   return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -27,15 +27,19 @@ cmd_render (int    argc,
   gboolean bom = FALSE, check = FALSE, fragment = FALSE;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
-      "Output format: text (default), markdown, html, csv (one line per cell) or csv-wide (a block per table)", "FORMAT" },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the labels: zh or en", "LANG" },
-    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, "Start CSV with a UTF-8 byte order mark (for spreadsheet programs)", NULL },
+      N_("Output format: text (default), markdown, html, csv (one line per cell) or csv-wide (a block per table)"), "FORMAT" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the labels: zh or en"), "LANG" },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start CSV with a UTF-8 byte order mark (for spreadsheet programs)"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
-      "Check the report: HTML highlights the cells of the findings; text, Markdown and HTML list them", NULL },
-    { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, "HTML: write a <div> to embed instead of a whole page", NULL },
+      N_("Check the report: HTML highlights the cells of the findings; text, Markdown and HTML list them"), NULL },
+    { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, N_("HTML: write a <div> to embed instead of a whole page"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
+  g_autoptr(GOptionContext) context =
+    tool_option_context_new ("FILE",
+                             N_("Print a report's statutory tables as the form lays them out: the sections in order,\n"
+                                "blank cells blank, values exact."),
+                             entries);
   g_autoptr(GovstatsReport) report = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
@@ -44,16 +48,15 @@ cmd_render (int    argc,
   GovstatsRenderFlags flags = GOVSTATS_RENDER_FLAGS_NONE;
   int status;
 
-  g_option_context_set_summary (context,
-                                "Print a report's statutory tables as the form lays them out: the sections in order,\n"
-                                "blank cells blank, values exact.");
-  g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
     {
-      tool_error (argc < 2 ? "render needs one report FILE (see --help)"
-                           : "render takes one report FILE, found %d (see --help)", argc - 1);
+      if (argc < 2)
+        tool_error ("%s", _("render needs one report FILE (see --help)"));
+      else
+        /* Translators: %d is how many arguments were given. */
+        tool_error (_("render takes one report FILE, found %d (see --help)"), argc - 1);
       return EXIT_USAGE;
     }
   if (format_name != NULL)
@@ -65,16 +68,14 @@ cmd_render (int    argc,
           break;
       if (i == G_N_ELEMENTS (formats))
         {
-          tool_error ("unknown format “%s” (text, markdown, html, csv or csv-wide)", format_name);
+          /* Translators: %s is the value given to --format. */
+          tool_error (_("unknown format “%s” (text, markdown, html, csv or csv-wide)"), format_name);
           return EXIT_USAGE;
         }
       format = formats[i].format;
     }
-  if (lang != NULL && !g_str_equal (lang, "zh") && !g_str_equal (lang, "en"))
-    {
-      tool_error ("unknown language “%s” (zh or en)", lang);
-      return EXIT_USAGE;
-    }
+  if (!tool_check_lang (lang))
+    return EXIT_USAGE;
 
   report = govstats_report_new_from_file (argv[1], &error);
   if (report == NULL)

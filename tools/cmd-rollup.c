@@ -44,7 +44,9 @@ on_progress (GovstatsRollup *rollup,
 
   if (total == 0)
     return;
-  fprintf (stderr, g_str_has_prefix (lang, "en") ? "\rread %u of %u files" : "\r已读取 %u / %u 个文件", done, total);
+  fputc ('\r', stderr);
+  /* Translators: progress of a consolidation: %1$u files read of %2$u. */
+  fprintf (stderr, tool_text (lang, N_("read %1$u of %2$u files")), done, total);
   if (done == total)
     fputc ('\n', stderr);
   fflush (stderr);
@@ -80,7 +82,7 @@ run_rollup (RollupOptions  *o,
         }
       if (previous->len != 1)
         {
-          tool_error ("--previous takes last year's consolidated report, one file");
+          tool_error ("%s", _("--previous takes last year's consolidated report, one file"));
           return NULL;
         }
       govstats_rollup_set_previous (rollup, previous->pdata[0]);
@@ -166,7 +168,6 @@ print_rollup_text (GovstatsRollup *rollup,
                    const char     *lang)
 {
   GPtrArray *findings = govstats_rollup_get_findings (rollup);
-  gboolean en = g_str_has_prefix (lang, "en");
   g_autoptr(GPtrArray) top = g_ptr_array_new ();
   g_autoptr(GPtrArray) consolidated = g_ptr_array_new ();
   g_autoptr(GPtrArray) unit_keys = g_ptr_array_new ();
@@ -189,24 +190,24 @@ print_rollup_text (GovstatsRollup *rollup,
     }
   tool_count_findings (findings, &summary);
 
-  if (en)
-    tool_print ("Consolidated %u units of %s, %d, %s layout; written to %s\n\n", govstats_rollup_get_n_units (rollup),
-                govstats_report_get_unit_name (result) ? govstats_report_get_unit_name (result) : "(unnamed)",
-                govstats_report_get_year (result), govstats_report_get_version (result), out);
-  else
-    tool_print ("%s %d 年度汇总：%u 个单位，%s 年格式，已写入 %s\n\n",
-                govstats_report_get_unit_name (result) ? govstats_report_get_unit_name (result) : "（未命名）",
-                govstats_report_get_year (result), govstats_rollup_get_n_units (rollup),
-                govstats_report_get_version (result), out);
+  /* Translators: %1$u units consolidated into %2$s (the consolidated unit's
+   * name), of year %3$d, in layout %4$s, written to the file %5$s. */
+  tool_print (govstats_i18n_ngettext (lang, "Consolidated %1$u unit of %2$s, %3$d, %4$s layout; written to %5$s\n\n",
+                                      "Consolidated %1$u units of %2$s, %3$d, %4$s layout; written to %5$s\n\n",
+                                      govstats_rollup_get_n_units (rollup)),
+              govstats_rollup_get_n_units (rollup),
+              govstats_report_get_unit_name (result) ? govstats_report_get_unit_name (result)
+                                                     : tool_text (lang, N_("(unnamed)")),
+              govstats_report_get_year (result), govstats_report_get_version (result), out);
   if (top->len)
     {
-      tool_print ("%s\n", en ? "Consolidation:" : "汇总问题：");
+      tool_print ("%s\n", tool_text (lang, N_("Consolidation:")));
       tool_print_findings_text (stdout, top, lang);
       tool_print ("\n");
     }
   if (consolidated->len)
     {
-      tool_print ("%s\n", en ? "Consolidated report:" : "汇总表：");
+      tool_print ("%s\n", tool_text (lang, N_("Consolidated report:")));
       tool_print_findings_text (stdout, consolidated, lang);
       tool_print ("\n");
     }
@@ -226,14 +227,16 @@ print_rollup_text (GovstatsRollup *rollup,
     g_autofree char *breakdown = govstats_rollup_dup_breakdown_text (rollup, path, lang);
 
     if (breakdown && *breakdown)
-      tool_print (en ? "%s by kind of unit: %s\n" : "%s 按单位类别：%s\n", path, breakdown);
+      /* Translators: %1$s is a cell's path, %2$s its parts by kind of unit. */
+      tool_print (tool_text (lang, N_("%1$s by kind of unit: %2$s\n")), path, breakdown);
     for (guint i = 0; keys[i]; i++)
       {
         g_autofree char *text = govstats_rollup_dup_indicator_breakdown_text (rollup, keys[i], lang);
         gint64 total;
         govstats_rollup_get_indicator (rollup, keys[i], &total);
-        tool_print (en ? "indicator %s = %" G_GINT64_FORMAT ": %s\n" : "指标 %s = %" G_GINT64_FORMAT "：%s\n",
-                    keys[i], total, text);
+        g_autofree char *total_text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+        /* Translators: %1$s is an indicator's key, %2$s its total, %3$s its parts by kind of unit. */
+        tool_print (tool_text (lang, N_("indicator %1$s = %2$s: %3$s\n")), keys[i], total_text, text);
       }
   }
   tool_print_summary_text (&summary, lang);
@@ -321,6 +324,49 @@ print_rollup_json (GovstatsRollup *rollup,
   tool_print_json (b);
 }
 
+/* A rollup of no units: only the rollup's own findings (the unreadable
+ * files, the missing units) matter, not those of the empty consolidation. */
+static void
+print_nothing_consolidated (GovstatsRollup *rollup,
+                            gboolean        json,
+                            const char     *lang)
+{
+  GPtrArray *findings = govstats_rollup_get_findings (rollup);
+  g_autoptr(GPtrArray) own = g_ptr_array_new ();
+  ToolSummary summary = { 0 };
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const char *rule = govstats_finding_get_rule_id (findings->pdata[i]);
+      if (g_str_has_prefix (rule, "rollup.") || g_str_equal (rule, "input.invalid"))
+        g_ptr_array_add (own, findings->pdata[i]);
+    }
+  tool_count_findings (own, &summary);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "reports");
+      json_builder_begin_array (b);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "findings");
+      tool_add_findings_json (b, own, lang);
+      json_builder_set_member_name (b, "result");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "units");
+      json_builder_add_int_value (b, 0);
+      json_builder_end_object (b);
+      tool_add_summary_json (b, &summary);
+      json_builder_end_object (b);
+      tool_print_json (b);
+    }
+  else
+    tool_print_findings_text (stderr, own, lang);
+}
+
 int
 cmd_rollup (int    argc,
             char **argv)
@@ -328,44 +374,60 @@ cmd_rollup (int    argc,
   g_auto(RollupOptions) o = { 0 };
   g_autofree char *out = NULL;
   GOptionEntry entries[] = {
-    { "roster", 0, 0, G_OPTION_ARG_FILENAME, &o.roster, "The units expected (JSON or CSV)", "ROSTER" },
-    { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.previous, "Last year's consolidated report", "LAST.json" },
-    { "name", 0, 0, G_OPTION_ARG_STRING, &o.name, "Name of the consolidated unit (default: the roster's name)", "NAME" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Where to write the consolidated report (written atomically)", "OUT.json" },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.rules, "An extra rule file", "EXTRA.json" },
-    { "waivers", 0, 0, G_OPTION_ARG_FILENAME, &o.waivers, "A file of accepted exceptions", "FILE" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, "Print JSON for programs", NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "Language of the messages: zh or en", "LANG" },
+    { "roster", 0, 0, G_OPTION_ARG_FILENAME, &o.roster, N_("The units expected (JSON or CSV)"), "ROSTER" },
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.previous, N_("Last year's consolidated report"), "LAST.json" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &o.name, N_("Name of the consolidated unit (default: the roster's name)"), "NAME" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Where to write the consolidated report (written atomically)"), "OUT.json" },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.rules, N_("An extra rule file"), "EXTRA.json" },
+    { "waivers", 0, 0, G_OPTION_ARG_FILENAME, &o.waivers, N_("A file of accepted exceptions"), "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON for programs"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, N_("Language of the messages: zh or en"), "LANG" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("INPUT…");
+  g_autoptr(GOptionContext) context =
+    tool_option_context_new ("INPUT…",
+                             N_("Consolidate unit reports into one report (scope aggregate).\n"
+                                "INPUT is a report file or a folder of *.json files.\n"
+                                "Exit status: 0 no error findings, 1 error findings, 2 usage error."),
+                             entries);
   g_autoptr(GovstatsRollup) rollup = NULL;
   g_autoptr(GovstatsReport) result = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_option_context_set_summary (context,
-                                "Consolidate unit reports into one report (scope aggregate).\n"
-                                "INPUT is a report file or a folder of *.json files.\n"
-                                "Exit status: 0 no error findings, 1 error findings, 2 usage error.");
-  g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
+  if (!tool_check_lang (o.lang))
+    return EXIT_USAGE;
   if (o.lang == NULL)
     o.lang = g_strdup (tool_default_lang ());
   if (out == NULL)
     {
-      tool_error ("rollup needs -o OUT.json");
+      tool_error ("%s", _("rollup needs -o OUT.json"));
       return EXIT_USAGE;
     }
   if (argc < 2)
     {
-      tool_error ("rollup needs at least one INPUT");
+      tool_error ("%s", _("rollup needs at least one INPUT"));
+      return EXIT_USAGE;
+    }
+  if (!tool_check_folders (argv + 1, &error))
+    {
+      tool_error ("%s", error->message);
       return EXIT_USAGE;
     }
   rollup = run_rollup (&o, argv + 1, &result);
   if (rollup == NULL)
     return EXIT_USAGE;
+  if (govstats_rollup_get_n_units (rollup) == 0)
+    {
+      /* Nothing to consolidate (every input unreadable): say why, and leave
+       * OUT as it was rather than write an empty consolidation over it. */
+      print_nothing_consolidated (rollup, o.json, o.lang);
+      /* Translators: %s is the output file named with -o. */
+      tool_error (_("no unit could be consolidated: %s not written"), out);
+      return EXIT_USAGE;
+    }
   if (!govstats_report_save_to_file (result, out, &error))
     {
       tool_error ("%s", error->message);
@@ -390,12 +452,16 @@ cmd_explain (int    argc,
 {
   g_auto(RollupOptions) o = { 0 };
   GOptionEntry entries[] = {
-    { "roster", 0, 0, G_OPTION_ARG_FILENAME, &o.roster, "The units expected (JSON or CSV)", "ROSTER" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, "Print JSON for programs", NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "Language: zh or en", "LANG" },
+    { "roster", 0, 0, G_OPTION_ARG_FILENAME, &o.roster, N_("The units expected (JSON or CSV)"), "ROSTER" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON for programs"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, N_("Language: zh or en"), "LANG" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("CELL INPUT…");
+  g_autoptr(GOptionContext) context =
+    tool_option_context_new ("CELL INPUT…",
+                             N_("Show what each unit contributed to one consolidated cell (TABLE/ROW/COLUMN).\n"
+                                "Exit status: 0 no error findings, 1 error findings, 2 usage error."),
+                             entries);
   g_autoptr(GovstatsRollup) rollup = NULL;
   g_autoptr(GovstatsReport) result = NULL;
   g_autoptr(GPtrArray) contributions = NULL;
@@ -403,24 +469,25 @@ cmd_explain (int    argc,
   g_autofree char *total_text = NULL;
   const char *cell;
   GovstatsValueKind kind;
-  gboolean en;
   int status;
 
-  g_option_context_set_summary (context,
-                                "Show what each unit contributed to one consolidated cell (TABLE/ROW/COLUMN).\n"
-                                "Exit status: 0 no error findings, 1 error findings, 2 usage error.");
-  g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
+  if (!tool_check_lang (o.lang))
+    return EXIT_USAGE;
   if (o.lang == NULL)
     o.lang = g_strdup (tool_default_lang ());
-  en = g_str_has_prefix (o.lang, "en");
   if (argc < 3)
     {
-      tool_error ("explain needs a CELL and at least one INPUT");
+      tool_error ("%s", _("explain needs a CELL and at least one INPUT"));
       return EXIT_USAGE;
     }
   cell = argv[1];
+  if (!tool_check_folders (argv + 2, &error))
+    {
+      tool_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
   rollup = run_rollup (&o, argv + 2, &result);
   if (rollup == NULL)
     return EXIT_USAGE;
@@ -488,7 +555,9 @@ cmd_explain (int    argc,
       g_autofree char *breakdown = govstats_rollup_dup_breakdown_text (rollup, cell, o.lang);
       guint blank = 0;
 
-      tool_print (en ? "%s — consolidated value %s\n" : "%s — 汇总值 %s\n", cell, total_text ? total_text : (en ? "blank" : "空白"));
+      /* Translators: %1$s is a cell's path, %2$s its consolidated value. */
+      tool_print (tool_text (o.lang, N_("%1$s — consolidated value %2$s\n")), cell,
+                  total_text ? total_text : tool_text (o.lang, N_("blank")));
       for (guint i = 0; i < contributions->len; i++)
         {
           GovstatsContribution *c = contributions->pdata[i];
@@ -503,9 +572,11 @@ cmd_explain (int    argc,
           else
             blank++;
           tool_print ("  %-6s %-24s %12s  %s\n", c->unit_code ? c->unit_code : "", c->unit_name ? c->unit_name : "",
-                      value ? value : (en ? "(blank)" : "（空白）"), c->file ? c->file : "");
+                      value ? value : tool_text (o.lang, N_("(blank)")), c->file ? c->file : "");
         }
-      tool_print (en ? "%u units, %u left it blank. By kind of unit: %s\n" : "共 %u 个单位，其中 %u 个空白。按单位类别：%s\n",
+      /* Translators: %1$u units, %2$u of which left the cell blank; %3$s its parts by kind of unit. */
+      tool_print (govstats_i18n_ngettext (o.lang, "%1$u unit, %2$u left it blank. By kind of unit: %3$s\n",
+                                          "%1$u units, %2$u left it blank. By kind of unit: %3$s\n", contributions->len),
                   contributions->len, blank, breakdown);
     }
   {

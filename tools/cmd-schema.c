@@ -12,26 +12,43 @@ cmd_schema (int    argc,
             char **argv)
 {
   g_autofree char *version = NULL;
+  g_autofree char *old_version = NULL;
   g_autofree char *format = NULL;
   g_autofree char *lang = NULL;
   GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_STRING, &version, "Layout version (2019 or 2021; default: the newest)", "V" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: markdown (default), rules (the rules only) or json", "FORMAT" },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the rule texts: zh or en", "LANG" },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &version, N_("Layout version (2019 or 2021; default: the newest)"), "V" },
+    /* The old spelling, hidden: “govstats --version” is the program's version. */
+    { "version", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &old_version, NULL, "V" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: markdown (default), rules (the rules only) or json"), "FORMAT" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the rule texts: zh or en"), "LANG" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("");
+  g_autoptr(GOptionContext) context =
+    tool_option_context_new ("", N_("Print the tables, keys, labels and rules of a statutory layout."), entries);
   GovstatsSchema *schema;
   int status;
 
-  g_option_context_set_summary (context, "Print the tables, keys, labels and rules of a statutory layout.");
-  g_option_context_add_main_entries (context, entries, NULL);
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
     {
-      tool_error ("schema takes no arguments, found “%s”", argv[1]);
+      /* Translators: %s is the first argument given. */
+      tool_error (_("schema takes no arguments, found “%s”"), argv[1]);
       return EXIT_USAGE;
+    }
+  if (!tool_check_lang (lang))
+    return EXIT_USAGE;
+  if (old_version != NULL)
+    {
+      if (version != NULL && !g_str_equal (version, old_version))
+        {
+          /* Translators: the two layouts given, with the new and the old option. */
+          tool_error (_("--layout %s and --version %s disagree"), version, old_version);
+          return EXIT_USAGE;
+        }
+      tool_error ("%s", _("note: “schema --version” is deprecated, use “schema --layout”"));
+      if (version == NULL)
+        version = g_steal_pointer (&old_version);
     }
   if (version == NULL)
     {
@@ -42,7 +59,8 @@ cmd_schema (int    argc,
   if (schema == NULL)
     {
       g_autofree char *known = g_strjoinv (", ", (char **) govstats_schema_list_versions ());
-      tool_error ("unknown layout version “%s” (known: %s)", version, known);
+      /* Translators: %1$s is the layout asked for, %2$s the known ones. */
+      tool_error (_("unknown layout version “%1$s” (known: %2$s)"), version, known);
       return EXIT_USAGE;
     }
   if (format == NULL || g_str_equal (format, "markdown"))
@@ -90,7 +108,8 @@ cmd_schema (int    argc,
     }
   else
     {
-      tool_error ("unknown format “%s” (markdown, rules or json)", format);
+      /* Translators: %s is the value given to --format. */
+      tool_error (_("unknown format “%s” (markdown, rules or json)"), format);
       return EXIT_USAGE;
     }
   return EXIT_OK;
@@ -100,17 +119,18 @@ int
 cmd_validate_file (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("FILE…");
+  g_autoptr(GOptionContext) context =
+    tool_option_context_new ("FILE…",
+                             N_("Load report files and print each in canonical form.\n"
+                                "Exit status 2 if any file cannot be read."),
+                             NULL);
   int status = EXIT_OK;
 
-  g_option_context_set_summary (context,
-                                "Load report files and print each in canonical form.\n"
-                                "Exit status 2 if any file cannot be read.");
   if (!tool_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 2)
     {
-      tool_error ("validate-file needs at least one FILE");
+      tool_error ("%s", _("validate-file needs at least one FILE"));
       return EXIT_USAGE;
     }
   for (int i = 1; i < argc; i++)

@@ -11,14 +11,16 @@
 
 static const GovstatsCommand commands[] = {
   { "check", "[--previous LAST.json] [--rules EXTRA.json] [--waivers FILE] [--json] INPUT…",
-    "check reports against the consistency rules", cmd_check },
+    N_("check reports against the consistency rules"), cmd_check },
   { "rollup", "[--roster ROSTER] [--previous LAST.json] [--name NAME] -o OUT.json [--json] INPUT…",
-    "consolidate unit reports into one", cmd_rollup },
-  { "explain", "CELL [--roster ROSTER] INPUT…", "show each unit's part of a consolidated cell", cmd_explain },
-  { "import", "[-o OUT.json] [--json] SOURCE", "read a published report (.txt, .html, .pdf) into a report", cmd_import },
-  { "render", "[--format text|markdown|html|csv|csv-wide] [--lang zh|en] [--bom] [--check] [--fragment] FILE", "print a report's statutory tables as printed", cmd_render },
-  { "schema", "[--version V] [--format markdown|json]", "print the tables, keys and rules of a layout", cmd_schema },
-  { "validate-file", "FILE…", "load report files and print them in canonical form", cmd_validate_file },
+    N_("consolidate unit reports into one"), cmd_rollup },
+  { "explain", "CELL [--roster ROSTER] INPUT…", N_("show each unit's part of a consolidated cell"), cmd_explain },
+  { "import", "[-o OUT.json] [--json] SOURCE", N_("read a published report (.txt, .html, .pdf) into a report"), cmd_import },
+  { "render", "[--format text|markdown|html|csv|csv-wide] [--lang zh|en] [--bom] [--check] [--fragment] FILE",
+    N_("print a report's statutory tables as printed"), cmd_render },
+  { "schema", "[--layout V] [--format markdown|rules|json] [--lang zh|en]",
+    N_("print the tables, keys and rules of a layout"), cmd_schema },
+  { "validate-file", "FILE…", N_("load report files and print them in canonical form"), cmd_validate_file },
 };
 
 void
@@ -64,7 +66,8 @@ tool_parse_options (GOptionContext *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      tool_error ("%s (see --help)", error->message);
+      /* Translators: %s is what is wrong with the options. */
+      tool_error (_("%s (see --help)"), error->message);
       *status = EXIT_USAGE;
       return FALSE;
     }
@@ -74,28 +77,52 @@ tool_parse_options (GOptionContext *context,
 const char *
 tool_default_lang (void)
 {
-  const char * const *langs = g_get_language_names ();
+  return govstats_i18n_resolve_lang (NULL);
+}
 
-  for (guint i = 0; langs[i]; i++)
+const char *
+tool_text (const char *lang,
+           const char *msgid)
+{
+  return govstats_i18n_gettext (lang, msgid);
+}
+
+static const char *
+translate_option_text (const char *text,
+                       gpointer    data)
+{
+  return govstats_i18n_gettext (NULL, text);
+}
+
+GOptionContext *
+tool_option_context_new (const char         *parameter_string,
+                         const char         *summary,
+                         const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameter_string);
+
+  /* The context's function translates the parameter string and the
+   * summary; the main group's, the options' descriptions. */
+  g_option_context_set_translate_func (context, translate_option_text, NULL, NULL);
+  g_option_context_set_summary (context, summary);
+  if (entries)
     {
-      if (g_str_has_prefix (langs[i], "zh"))
-        return "zh";
-      if (g_str_has_prefix (langs[i], "en"))
-        return "en";
+      g_option_context_add_main_entries (context, entries, NULL);
+      g_option_group_set_translate_func (g_option_context_get_main_group (context), translate_option_text, NULL, NULL);
     }
-  return "zh";
+  return context;
 }
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "Usage: govstats COMMAND [OPTION…]\n\n"
-                "The statutory annual report on government information disclosure:\n"
-                "check, consolidate, render and import reports.\n\nCommands:\n");
+  fputs (_("Usage: govstats COMMAND [OPTION…]\n\n"
+           "The statutory annual report on government information disclosure:\n"
+           "check, consolidate, render and import reports.\n\nCommands:\n"), out);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-14s %s\n", commands[i].name, commands[i].summary);
-  fprintf (out, "\nRun “govstats COMMAND --help” for the options of a command.\n"
-                "Options:\n  --help     show this help\n  --version  show the version\n");
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  fputs (_("\nRun “govstats COMMAND --help” for the options of a command.\n"
+           "Options:\n  --help     show this help\n  --version  show the version\n"), out);
 }
 
 int
@@ -126,7 +153,8 @@ main (int    argc,
         g_set_prgname (prgname);
         return commands[i].run (argc - 1, argv + 1);
       }
-  tool_error ("unknown command “%s”", argv[1]);
+  /* Translators: %s is what was given as the command. */
+  tool_error (_("unknown command “%s”"), argv[1]);
   print_usage (stderr);
   return EXIT_USAGE;
 }

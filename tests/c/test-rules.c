@@ -489,9 +489,17 @@ assert_equation_messages (GovstatsFinding *f,
   g_assert_cmpstr (zh, !=, en);
   g_assert_nonnull (strstr (zh, "而"));
   g_assert_nonnull (strstr (en, "but"));
-  /* The default language is Chinese. */
-  g_assert_cmpstr (govstats_finding_get_message (f, NULL), ==, zh);
+  g_assert_cmpstr (govstats_finding_get_message (f, "zh_CN"), ==, zh);
   g_assert_cmpstr (govstats_finding_get_message (f, "en_GB.UTF-8"), ==, en);
+  /* With no language, the language of the locale's messages. */
+  g_setenv ("LANGUAGE", "zh_CN:en", TRUE);
+  g_assert_cmpstr (govstats_finding_get_message (f, NULL), ==, zh);
+  g_setenv ("LANGUAGE", "en_US", TRUE);
+  g_assert_cmpstr (govstats_finding_get_message (f, NULL), ==, en);
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LC_ALL", "C", TRUE);
+  g_assert_cmpstr (govstats_finding_get_message (f, NULL), ==, en);
+  g_unsetenv ("LC_ALL");
 }
 
 /* The cells of one column of applications. */
