@@ -248,7 +248,7 @@ def test_finding_of_a_balance_rule():
     assert has and (f.expected, f.actual) == (expected, actual)
     assert type(f.expected) is int
     assert abs(f.expected - f.actual) == 1
-    assert f.message == f.get_message('zh') and f.message
+    assert f.message == f.get_message(None) and f.message
     assert repr(f) == '<Govstats.Finding applications.balance error D01 示例县教育和体育局 cells=%r expected=%d actual=%d>' \
         % (f.cells, f.expected, f.actual)
     assert str(f) == f.to_string(None)

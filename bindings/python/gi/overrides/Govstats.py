@@ -664,7 +664,7 @@ class Finding(Govstats.Finding):
 
     @property
     def message(self):
-        """The message in Chinese (``get_message('en')`` for English)."""
+        """The message in the language of the locale (``get_message("zh")`` or ``"en"`` to choose)."""
         return self.get_message(None)
 
     def get_values(self):
