@@ -90,9 +90,17 @@ parse_catalog (GBytes     *bytes,
   return TRUE;
 }
 
-static GHashTable *
+/* The messages by English text, and the catalog's bytes the table points
+ * into: both kept for the process. */
+typedef struct {
+  GHashTable *table;
+  GBytes     *bytes;
+} Catalog;
+
+static Catalog *
 load_catalog (void)
 {
+  Catalog *c = g_new0 (Catalog, 1);
   GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GError) error = NULL;
 #ifdef GOVSTATS_COMPILATION
@@ -106,27 +114,30 @@ load_catalog (void)
   if (bytes == NULL)
     {
       g_warning ("no Chinese messages: %s", error->message);
-      return table;
+      c->table = table;
+      return c;
     }
   if (!parse_catalog (bytes, table))
     {
       g_warning ("no Chinese messages: %s is not a message catalog", GOVSTATS_I18N_CATALOG_PATH);
       g_hash_table_remove_all (table);
       g_bytes_unref (bytes);
-      return table;
+      c->table = table;
+      return c;
     }
-  /* The table points into the bytes: they are kept for the process. */
-  return table;
+  c->table = table;
+  c->bytes = bytes;
+  return c;
 }
 
 static GHashTable *
 catalog (void)
 {
-  static GHashTable *table;
+  static Catalog *c;
 
-  if (g_once_init_enter (&table))
-    g_once_init_leave (&table, load_catalog ());
-  return table;
+  if (g_once_init_enter (&c))
+    g_once_init_leave (&c, load_catalog ());
+  return c->table;
 }
 
 const char *
