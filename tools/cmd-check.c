@@ -481,7 +481,10 @@ cmd_check (int    argc,
               json_builder_set_member_name (b, "version");
               json_builder_add_string_value (b, govstats_report_get_version (c->report));
               json_builder_set_member_name (b, "year");
-              json_builder_add_int_value (b, govstats_report_get_year (c->report));
+              if (govstats_report_get_year (c->report) > 0)
+                json_builder_add_int_value (b, govstats_report_get_year (c->report));
+              else
+                json_builder_add_null_value (b);
             }
           json_builder_set_member_name (b, "findings");
           tool_add_findings_json (b, c->findings, lang);

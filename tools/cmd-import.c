@@ -54,7 +54,10 @@ add_report_json (JsonBuilder     *b,
       json_builder_set_member_name (b, "version");
       json_builder_add_string_value (b, govstats_report_get_version (report));
       json_builder_set_member_name (b, "year");
-      json_builder_add_int_value (b, govstats_report_get_year (report));
+      if (govstats_report_get_year (report) > 0)
+        json_builder_add_int_value (b, govstats_report_get_year (report));
+      else
+        json_builder_add_null_value (b);
       if (source)
         {
           JsonNode *node = json_node_new (JSON_NODE_OBJECT);

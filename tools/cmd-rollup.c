@@ -296,7 +296,10 @@ print_rollup_json (GovstatsRollup *rollup,
   json_builder_set_member_name (b, "version");
   json_builder_add_string_value (b, govstats_report_get_version (result));
   json_builder_set_member_name (b, "year");
-  json_builder_add_int_value (b, govstats_report_get_year (result));
+  if (govstats_report_get_year (result) > 0)
+    json_builder_add_int_value (b, govstats_report_get_year (result));
+  else
+    json_builder_add_null_value (b);
   json_builder_set_member_name (b, "indicators");
   json_builder_begin_object (b);
   for (guint i = 0; keys[i]; i++)

@@ -166,6 +166,31 @@ def test_check_broken_files():
     assert any("line" in f and f["line"] >= 1 for f in all_findings(data))
 
 
+# A year that is unknown is null, never 0.
+
+def test_check_without_a_year(tmp_path):
+    source = tmp_path / "m.json"
+    source.write_text('{"govstats":1,"version":"2021"}\n', encoding="utf-8")
+    status, data = govstats("check", str(source))
+    validate(data, "check-1.schema.json")
+    (report,) = data["reports"]
+    assert report["file"] == str(source)
+    assert (report["version"], report["year"]) == ("2021", None)
+    assert report["unit"] == {"name": None, "code": None}
+    assert_summary(status, data)
+    assert status == EXIT_OK
+
+
+def test_check_year_zero_fails_the_schema():
+    status, data = govstats("check", "2021/units/D01.json")
+    assert data["reports"][0]["year"] == 2021
+    data["reports"][0]["year"] = None
+    validate(data, "check-1.schema.json")
+    data["reports"][0]["year"] = 0
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data, "check-1.schema.json")
+
+
 # rollup and explain
 
 @pytest.fixture(scope="module")
@@ -237,6 +262,46 @@ def test_rollup_with_a_broken_file(tmp_path):
     assert status == EXIT_FINDINGS
 
 
+@pytest.mark.parametrize("name", ["ENCODING--gb18030.json", "ENCODING--invalid-utf8.json"])
+def test_rollup_of_unreadable_files_only(tmp_path, name):
+    units = tmp_path / "units"
+    units.mkdir()
+    broken = os.path.join(TEST_DATA, "invalid", name)
+    with open(broken, "rb") as f:
+        (units / name).write_bytes(f.read())
+    out = str(tmp_path / "county.json")
+    status, data = govstats("rollup", "-o", out, str(units))
+    validate(data, "rollup-1.schema.json")
+    result = data["result"]
+    assert (result["file"], result["units"], result["version"], result["year"]) == (out, 0, "2021", None)
+    (invalid,) = by_rule(data["findings"])["input.invalid"]
+    assert invalid["file"] == str(units / name)
+    with open(out, encoding="utf-8") as f:
+        assert "year" not in json.load(f)
+    assert_summary(status, data)
+    assert status == EXIT_FINDINGS
+
+
+def test_rollup_of_a_unit_without_a_year(tmp_path):
+    with open(os.path.join(EXAMPLES, "2021", "units", "D01.json"), encoding="utf-8") as f:
+        unit = json.load(f)
+    assert unit.pop("year") == 2021
+    for folder, content in (("with", dict(unit, year=2021)), ("without", unit)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "D01.json").write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    status, with_year = govstats("rollup", "-o", str(tmp_path / "with.json"), str(tmp_path / "with"))
+    validate(with_year, "rollup-1.schema.json")
+    status, data = govstats("rollup", "-o", str(tmp_path / "without.json"), str(tmp_path / "without"))
+    validate(data, "rollup-1.schema.json")
+    assert (with_year["result"]["year"], data["result"]["year"]) == (2021, None)
+    assert (data["result"]["units"], data["result"]["version"]) == (1, "2021")
+    # The year aside, the consolidation is the same.
+    assert data["result"]["indicators"] == with_year["result"]["indicators"]
+    assert data["result"]["indicators"]["proactive_items"]["department"] == \
+        data["result"]["indicators"]["proactive_items"]["total"] > 0
+    assert_summary(status, data)
+
+
 def cell_value(report, path):
     table, row, column = path.split("/")
     value = report["tables"][table][row][column]
@@ -293,6 +358,30 @@ def test_import_fixture(tmp_path, name):
     assert set(expected["findings"]) <= rules
     assert not set(expected["absent_findings"]) & rules
     assert data["findings"] == []
+    assert_summary(status, data)
+
+
+def test_import_without_a_year(tmp_path):
+    name = "synthetic-2019.plain.txt"
+    with open(os.path.join(TEST_DATA, "import", name), encoding="utf-8") as f:
+        text = f.read()
+    with open(os.path.join(TEST_DATA, "import", name + ".expected.json"), encoding="utf-8") as f:
+        expected = json.load(f)
+    # The year of the title and of the statistics period taken out.
+    title = f"{expected['year']} 年政府信息公开工作年度报告"
+    period = f"报告所列统计期限自 {expected['year']} 年 1 月 1 日至 {expected['year']} 年 12 月 31 日。"
+    assert title in text and period in text
+    source = tmp_path / "no-year.txt"
+    source.write_text(text.replace(title, "政府信息公开工作年度报告").replace(period, ""), encoding="utf-8")
+    out = str(tmp_path / "imported.json")
+    status, data = govstats("import", "-o", out, str(source))
+    validate(data, "import-1.schema.json")
+    (report,) = data["reports"]
+    assert report["unit"]["name"] == expected["unit"]
+    assert (report["version"], report["year"]) == (expected["version"], None)
+    assert "import.missing_metadata" in {f["rule"] for f in report["findings"]}
+    with open(out, encoding="utf-8") as f:
+        assert "year" not in json.load(f)
     assert_summary(status, data)
 
 

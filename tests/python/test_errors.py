@@ -240,7 +240,10 @@ def test_unknown_layout_and_format_are_unsupported():
     with pytest.raises(GLib.Error) as info:
         Govstats.Report.new_for_version('2030')
     assert_govstats_error(info.value, Govstats.Error.UNSUPPORTED)
-    assert Govstats.Schema.get_for_version('2030') is None
+    # The C function returns NULL; the override raises, as for a report.
+    with pytest.raises(Govstats.VersionError) as info:
+        Govstats.Schema.get_for_version('2030')
+    assert_govstats_error(info.value, Govstats.Error.UNSUPPORTED)
 
 
 def test_invalid_values():

@@ -314,3 +314,221 @@ def test_cell_metadata_calls_check_the_path():
         assert info.value.code == Govstats.Error.VERSION_MISMATCH
     with pytest.raises(Govstats.PathError):
         report.set_cell_note('applications/nowhere/total', 'x')
+
+
+# ---------- a report is a collections.abc.MutableMapping of every cell ----------
+
+def test_report_is_a_mutable_mapping(d01):
+    import collections.abc
+    assert isinstance(d01, collections.abc.Mapping)
+    assert isinstance(d01, collections.abc.MutableMapping)
+    assert issubclass(Govstats.Report, collections.abc.MutableMapping)
+
+
+def test_dict_of_a_report(d01, d01_json_cells):
+    cells = dict(d01)
+    paths = list(d01.get_schema().dup_cell_paths(None))
+    # The keys are the layout's cells, as iteration and len() give them.
+    assert list(cells) == paths == list(d01.keys()) == list(d01)
+    assert len(cells) == len(d01) == 207
+    assert cells == {path: d01_json_cells.get(path) for path in paths}
+    assert cells['art20_8/fees/amount'] == Decimal('613.5241')
+    assert cells['applications/received/total'] == 10
+    assert cells['applications/other/total'] is None          # blank
+    assert {p: v for p, v in cells.items() if v is not None} == \
+        {p: v for p, v in d01_json_cells.items() if v is not None}
+    assert sum(1 for v in cells.values() if v is not None) == d01.count_set_cells()
+
+
+def test_keys_values_items_views(d01, d01_json_cells):
+    keys, values, items = d01.keys(), d01.values(), d01.items()
+    assert len(keys) == len(values) == len(items) == 207
+    assert 'applications/received/total' in keys
+    assert 'applications/withheld/total' not in keys             # a group row
+    assert 42 not in keys
+    assert list(values) == [d01_json_cells.get(p) for p in keys]
+    assert list(items) == list(d01.cells())
+    assert ('art20_8/fees/amount', Decimal('613.5241')) in items
+    assert ('applications/received/total', 10) in items
+    assert ('applications/received/total', 11) not in items
+    assert ('applications/other/total', None) in items
+    assert ('applications/received/research', None) not in items   # 0, not blank
+    assert ('x/y/z', 1) not in items and 'x/y/z' not in items
+    # The views follow the report.
+    d01['applications/other/total'] = 3
+    assert ('applications/other/total', 3) in items
+    assert 3 in values
+    # Set operations of a keys view.
+    assert keys & {'applications/received/total', 'x/y/z'} == {'applications/received/total'}
+
+
+def test_get(d01):
+    assert d01.get('applications/received/total') == 10
+    assert d01.get('art20_8/fees/amount', 0) == Decimal('613.5241')
+    # A blank cell is a key whose value is None: not the default, blank is not 0.
+    assert d01.get('applications/other/total', 0) is None
+    for missing in ('x/y/z', 'applications/withheld/total', 'art20_9/procurement/amount', 42, None):
+        assert d01.get(missing) is None
+        assert d01.get(missing, 'no') == 'no'
+
+
+def test_pop_and_popitem():
+    report = Govstats.Report.new_for_version('2021')
+    report['applications/received/total'] = 7
+    report['art20_8/fees/amount'] = Decimal('1.25')
+    report['art20_1/regulations/issued'] = 0
+    assert report.pop('applications/received/total') == 7
+    assert report.is_blank('applications/received/total')
+    assert report.pop('applications/received/total') is None   # already blank
+    assert report.pop('x/y/z', 'none') == 'none'
+    with pytest.raises(Govstats.PathError):
+        report.pop('x/y/z')
+    # popitem: the last set cell in printed order, made blank.
+    paths = list(report)
+    assert paths.index('art20_8/fees/amount') > paths.index('art20_1/regulations/issued')
+    assert report.popitem() == ('art20_8/fees/amount', Decimal('1.25'))
+    assert report.popitem() == ('art20_1/regulations/issued', 0)
+    assert report.count_set_cells() == 0
+    with pytest.raises(KeyError):
+        report.popitem()
+    assert len(report) == 207                                   # cells stay keys
+
+
+def test_clear(d01):
+    assert d01.count_set_cells() > 0
+    d01.clear()
+    assert d01.count_set_cells() == 0
+    assert len(d01) == 207
+    assert set(d01.values()) == {None}
+    assert d01['art20_8/fees/amount'] is None
+
+
+def test_update():
+    report = Govstats.Report.new_for_version('2021')
+    report.update({'applications/received/total': 12, 'art20_8/fees/amount': Decimal('3.5')})
+    report.update([('applications/received/research', 0)])
+    assert (report['applications/received/total'], report['art20_8/fees/amount'],
+            report['applications/received/research']) == (12, Decimal('3.5'), 0)
+    assert report.count_set_cells() == 3
+    # From another report: a copy of its cells, blanks included.
+    d01 = Govstats.Report.load(D01)
+    report.update(d01)
+    assert dict(report) == dict(d01)
+    # A bad path or value changes nothing.
+    before = dict(report)
+    with pytest.raises(Govstats.PathError):
+        report.update({'applications/received/total': 1, 'x/y/z': 2})
+    with pytest.raises(TypeError):
+        report.update({'applications/received/total': 1, 'applications/received/research': 1.5})
+    assert dict(report) == before
+    # MutableMapping.update with keyword arguments is the same call.
+    with pytest.raises(Govstats.PathError):
+        report.update(total=1)
+
+
+def test_setdefault(d01):
+    assert d01.setdefault('applications/received/total', 99) == 10
+    # Every cell is a key: a blank cell stays blank, as in a dict holding None.
+    assert d01.setdefault('applications/other/total', 5) is None
+    assert d01.is_blank('applications/other/total')
+    with pytest.raises(Govstats.PathError):
+        d01.setdefault('x/y/z', 1)
+
+
+def test_reports_compare_by_identity(d01):
+    other = Govstats.Report.load(D01)
+    assert other != d01 and other == other
+    assert dict(other) == dict(d01)
+    assert len({d01, other}) == 2          # still hashable
+
+
+# ---------- file names as os.PathLike, properties too ----------
+
+def test_filename_property_takes_a_path(tmp_path, d01):
+    target = tmp_path / 'D01-copy.json'
+    d01.filename = target
+    assert d01.filename == d01.get_filename() == d01.props.filename == str(target)
+    d01.props.filename = tmp_path / 'by-props.json'
+    assert d01.get_filename() == str(tmp_path / 'by-props.json')
+    d01.set_property('filename', tmp_path / 'by-set-property.json')
+    assert d01.get_property('filename') == str(tmp_path / 'by-set-property.json')
+    d01.filename = b'bytes.json'
+    assert d01.filename == 'bytes.json'
+    d01.props.filename = None
+    assert d01.filename is None
+    report = Govstats.Report(schema=Govstats.Schema.get_for_version('2021'), filename=tmp_path / 'new.json')
+    assert report.get_filename() == str(tmp_path / 'new.json')
+    # The file name shows in the library's messages.
+    d01.props.filename = tmp_path / 'named.json'
+    d01['applications/received/total'] = 11
+    assert any(f.get_file() == str(tmp_path / 'named.json') for f in d01.check())
+    with pytest.raises(TypeError):
+        d01.props.filename = 42
+    with pytest.raises(TypeError):
+        d01.filename = 42
+
+
+def test_props_still_work(d01):
+    assert d01.props.version == '2021'
+    assert d01.props.year == 2021
+    d01.props.year = 2022
+    assert d01.get_year() == 2022
+    assert 'filename' in [p.name for p in d01.props]
+    assert len(d01.props) == len(list(Govstats.Report.props))
+    assert Govstats.Report.props.filename.name == 'filename'     # the class gives pspecs
+
+
+# ---------- languages ----------
+
+@pytest.mark.parametrize('lang', ['fr', 'de_DE', 'EN', '', 'english', 'zh/cn', 'zhx'])
+def test_render_rejects_an_unknown_language(d01, lang):
+    with pytest.raises(ValueError) as info:
+        d01.render('text', lang)
+    assert repr(lang) in str(info.value)
+    with pytest.raises(TypeError):
+        d01.render('text', 1)
+
+
+def test_render_languages(d01):
+    zh, en = d01.render('text', 'zh'), d01.render('text', 'en')
+    assert zh != en
+    assert '示例县教育和体育局' in zh
+    assert d01.render('text') == d01.render('text', None) == zh
+    for lang in ('zh_CN', 'zh-CN', 'zh_CN.UTF-8'):
+        assert d01.render('text', lang) == zh
+    for lang in ('en_GB', 'en-US', 'en_US.UTF-8'):
+        assert d01.render('text', lang) == en
+
+
+def test_schema_labels_reject_an_unknown_language():
+    schema = Govstats.Schema.get_for_version('2021')
+    assert schema.get_table_title('applications', 'en') != schema.get_table_title('applications', 'zh')
+    assert schema.get_table_title('applications') == schema.get_table_title('applications', None)
+    calls = [lambda lang: schema.get_name(lang),
+             lambda lang: schema.get_table_title('applications', lang),
+             lambda lang: schema.get_row_label('applications', 'received', lang),
+             lambda lang: schema.get_column_label('applications', 'total', lang),
+             lambda lang: schema.get_section_heading(schema.get_section_keys()[0], lang),
+             lambda lang: schema.to_markdown(lang)]
+    for call in calls:
+        assert call('en') and call('zh')
+        with pytest.raises(ValueError):
+            call('fr')
+
+
+# ---------- layout versions ----------
+
+def test_get_for_version_raises_for_an_unknown_version():
+    assert Govstats.Schema.get_for_version('2021').get_version() == '2021'
+    assert Govstats.Schema.get_for_version('2019').get_version() == '2019'
+    for version in ('2020', '', '2021 '):
+        with pytest.raises(Govstats.VersionError) as info:
+            Govstats.Schema.get_for_version(version)
+        assert isinstance(info.value, KeyError) and isinstance(info.value, GLib.Error)
+        assert info.value.matches(Govstats.error_quark(), Govstats.Error.UNSUPPORTED)
+        assert str(info.value) == 'unknown layout version “%s” (known: 2019, 2021)' % version
+    with pytest.raises(TypeError):
+        Govstats.Schema.get_for_version(2021)
+    with pytest.raises(Govstats.VersionError):
+        Govstats.Report.new_for_version('2020')
+    assert Govstats.Report.new_for_version('2019').get_version() == '2019'

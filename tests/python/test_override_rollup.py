@@ -498,3 +498,96 @@ def test_bad_paths_in_process_leave_the_rollup_usable(rollup_2021):
     with pytest.raises(ValueError):
         rollup.get_kind_value(FEES, 'province')
     assert rollup.get_kind_value(FEES, 'department').value == rollup.breakdown(FEES)[Govstats.UnitKind.DEPARTMENT]
+
+
+# ---------- kind values as text, cells of findings, languages ----------
+
+def test_dup_kind_value_text(rollup_2021):
+    rollup, county = rollup_2021
+    parts = expected_breakdown(UNITS_2021, ROSTER_2021, FEES)
+    for kind in _all_kinds():
+        text = rollup.dup_kind_value_text(FEES, kind)
+        if kind in parts:
+            assert Decimal(text) == parts[kind]
+        else:
+            assert text is None
+    assert rollup.dup_kind_value_text(FEES, 'department') == \
+        rollup.dup_kind_value_text(FEES, Govstats.UnitKind.DEPARTMENT)
+    # A path that is not a cell raises PathError, as the other calls do.
+    for path, code in (('x/y/z', Govstats.Error.UNKNOWN_KEY),
+                       ('applications/withheld/total', Govstats.Error.UNKNOWN_KEY),
+                       (PROCUREMENT, Govstats.Error.VERSION_MISMATCH)):
+        with pytest.raises(Govstats.PathError) as info:
+            rollup.dup_kind_value_text(path, Govstats.UnitKind.TOWN)
+        assert isinstance(info.value, KeyError)
+        assert info.value.matches(Govstats.error_quark(), code)
+    with pytest.raises(TypeError):
+        rollup.dup_kind_value_text(None, Govstats.UnitKind.TOWN)
+    with pytest.raises(ValueError):
+        rollup.dup_kind_value_text(FEES, 'county')
+
+
+def _all_kinds():
+    return list(KINDS.values())
+
+
+def test_finding_set_cells_checks_paths():
+    schema = Govstats.Schema.get_for_version('2021')
+    report = Govstats.Report.load(UNITS_2021 / 'D01.json')
+    f = Govstats.Finding.new('x.y', Govstats.Severity.INFO, '说明', None)
+    fingerprint = f.get_fingerprint()
+    f.set_cells(['applications/received/total', FEES])
+    assert f.cells == ['applications/received/total', FEES]
+    assert f.get_fingerprint() != fingerprint
+    f.set_cells([FEES], schema)
+    assert f.cells == [FEES]
+    f.set_cells(('applications/received/total',), report)        # the report's layout
+    assert f.cells == ['applications/received/total']
+    f.set_cells([])
+    assert f.cells == []
+    # Not the form TABLE/ROW/COLUMN: PathError, and the cells stay.
+    f.set_cells([FEES])
+    for bad in (['x/y'], ['applications/received/total/x'], ['Applications/received/total'], [''],
+                [FEES, 'a b/c/d']):
+        with pytest.raises(Govstats.PathError):
+            f.set_cells(bad)
+    assert f.cells == [FEES]
+    # Well formed, not a cell of the layout given.
+    for bad, code in ((['x/y/z'], Govstats.Error.UNKNOWN_KEY),
+                      ([FEES, PROCUREMENT], Govstats.Error.VERSION_MISMATCH)):
+        with pytest.raises(Govstats.PathError) as info:
+            f.set_cells(bad, schema)
+        assert info.value.matches(Govstats.error_quark(), code)
+    assert f.cells == [FEES]
+    f.set_cells([PROCUREMENT], Govstats.Schema.get_for_version('2019'))
+    assert f.cells == [PROCUREMENT]
+    with pytest.raises(TypeError):
+        f.set_cells(FEES)                  # one path, not a list
+    with pytest.raises(TypeError):
+        f.set_cells([FEES, 1])
+    with pytest.raises(TypeError):
+        f.set_cells([FEES], '2021')
+
+
+def test_finding_and_rollup_texts_reject_an_unknown_language(rollup_2021):
+    rollup, county = rollup_2021
+    f = county.check()[0]
+    assert f.get_message('en') != f.get_message('zh')
+    assert f.get_message() == f.get_message(None) == f.message
+    assert f.to_string('en_GB') == f.to_string('en')
+    for call in (f.get_message, f.to_string, f.to_json,
+                 lambda lang: rollup.dup_breakdown_text(FEES, lang),
+                 lambda lang: rollup.dup_indicator_breakdown_text('proactive_items', lang)):
+        assert call('en') is not None and call('zh') is not None
+        with pytest.raises(ValueError):
+            call('fr')
+        with pytest.raises(TypeError):
+            call(b'en')
+    rules = Govstats.RuleSet.new(county.get_schema())
+    assert rules.get_rule_statement('applications.balance', 'en') != \
+        rules.get_rule_statement('applications.balance', 'zh')
+    with pytest.raises(ValueError):
+        rules.get_rule_statement('applications.balance', 'fr')
+    with pytest.raises(ValueError):
+        rules.to_markdown('ja')
+    assert rules.to_markdown('en') != rules.to_markdown('zh')

@@ -18,9 +18,22 @@ the changes listed here):
       "applications/other/total" in report               # True in 2021 too
       report.table("applications")              # {path: value} in one call
       for path, value in report.cells(): ...
+      dict(report)                              # {path: value} of every cell
 
   Counts and signed changes are ``int``, amounts are ``decimal.Decimal``
   (exact, never ``float``), a blank cell is ``None``.
+
+  The keys of the mapping are the cell paths of the report's layout, every
+  cell whether set or blank, in printed order: ``len(report)`` is the number
+  of cells of the layout, ``path in report`` says whether ``path`` is one of
+  them, and iteration, ``keys()``, ``values()`` and ``items()`` go through all
+  of them, a blank cell's value being ``None``. A report is a
+  ``collections.abc.MutableMapping``: ``get()``, ``pop()``, ``update()``,
+  ``setdefault()``, ``popitem()`` and ``clear()`` work as for a ``dict`` in
+  which every cell is a key; removing a cell (``del``, ``pop()``,
+  ``popitem()``, ``clear()``) makes it blank and leaves it a key with the
+  value ``None``. Reports still compare by identity: compare ``dict(a) ==
+  dict(b)`` for their cells.
 
 * ``Govstats.Schema`` helpers: ``Schema.versions()``, ``schema.tables()``,
   ``schema.rows(table)``, ``schema.cell_rows(table)``, ``schema.columns(table)``,
@@ -36,8 +49,14 @@ the changes listed here):
   ``indicator_breakdown(key)`` as ``{Govstats.UnitKind: value}``.
 
 * File names may be ``str``, ``bytes`` or any ``os.PathLike`` (``pathlib.Path``)
-  wherever a call takes one; ``report.render()``, ``Govstats.import_file()``
-  and ``report.check()`` have default arguments.
+  wherever a call takes one, ``report.filename = path``,
+  ``report.props.filename = path``, ``report.set_property('filename', path)``
+  and ``Govstats.Report(filename=path)`` included; ``report.render()``,
+  ``Govstats.import_file()`` and ``report.check()`` have default arguments.
+
+* A ``lang`` argument is ``'zh'``, ``'en'`` (or a locale name of one of them:
+  ``'zh_CN'``, ``'en_GB.UTF-8'``) or ``None`` for the default; any other
+  language raises ``ValueError`` rather than falling back to one of the two.
 
 * Readable ``repr()`` for reports, findings, contributions, rosters and rollups.
 
@@ -48,15 +67,20 @@ in the layout raises ``Govstats.PathError``, which is both a ``GLib.Error``
 code (``except KeyError``) and GError code (``e.matches(...)``) both work.
 Every call that takes a cell path checks it first, so a bad path raises
 (``PathError``, or ``TypeError`` for a path that is not a ``str``) instead of
-logging a critical warning and returning a blank.
+logging a critical warning and returning a blank. A layout version that is
+not built in (``Schema.get_for_version('2020')``) raises
+``Govstats.VersionError``, both a ``GLib.Error`` (code ``UNSUPPORTED``) and a
+``KeyError``.
 """
 
 import collections
+import collections.abc
 import decimal
 import operator
 import os
+import re
 
-from gi.repository import GLib
+from gi.repository import GLib, GObject
 
 from ..module import get_introspection_module
 from ..overrides import override
@@ -89,6 +113,58 @@ class PathError(KeyError, GLib.Error):
 
 PathError.__module__ = 'gi.repository.Govstats'
 __all__.append('PathError')
+
+
+class VersionError(KeyError, GLib.Error):
+    """A layout version that is not one of the built-in layouts.
+
+    A ``GLib.Error`` of the ``govstats-error-quark`` domain (code
+    ``Govstats.Error.UNSUPPORTED``) that is also a ``KeyError``; ``str()`` is
+    the message.
+    """
+
+    def __init__(self, message, code=int(Govstats.Error.UNSUPPORTED), domain=_DOMAIN):
+        GLib.Error.__init__(self, message, domain, int(code))
+
+    def __str__(self):
+        return self.message
+
+    def __repr__(self):
+        return 'Govstats.VersionError(%r)' % self.message
+
+
+VersionError.__module__ = 'gi.repository.Govstats'
+__all__.append('VersionError')
+
+
+def _check_version(version):
+    """VersionError (TypeError) unless version is a built-in layout id."""
+    if not isinstance(version, str):
+        raise TypeError('a layout version is a str such as "2021", not %s' % type(version).__name__)
+    known = list(Govstats.Schema.list_versions())
+    if version not in known:
+        raise VersionError('unknown layout version “%s” (known: %s)' % (version, ', '.join(known)))
+
+
+# 'zh', 'en', or a locale name of one of them: zh_CN, zh-Hans, en_GB.UTF-8.
+_LANG_RE = re.compile(r'(zh|en)([-_][A-Za-z0-9]+)*(\.[A-Za-z0-9_-]+)?(@[A-Za-z0-9_]+)?')
+
+
+def _lang_arg(lang):
+    """lang unchanged if the library has that language (None: the default);
+    ValueError for another language, TypeError for a lang that is not a str.
+    The C functions read an unknown language as one they have."""
+    if lang is None:
+        return None
+    if not isinstance(lang, str):
+        raise TypeError('a language is "zh", "en" or None, not %s' % type(lang).__name__)
+    if not _LANG_RE.fullmatch(lang):
+        raise ValueError('%r: not a language of libgovstats (use "zh", "en" or None)' % lang)
+    return lang
+
+
+# The form of a cell path, as docs/json/common-1.schema.json gives it.
+_CELL_PATH_RE = re.compile(r'[a-z0-9_]+/[a-z0-9_.]+/[a-z0-9_]+')
 
 
 def _is_path_error(error):
@@ -152,6 +228,11 @@ def _fspath(filename):
                         % type(filename).__name__) from None
 
 
+def _fsname(filename):
+    """The file name as a str (for a string property) from str, bytes or os.PathLike."""
+    return os.fsdecode(_fspath(filename))
+
+
 def _fspaths(filenames):
     if isinstance(filenames, (str, bytes, os.PathLike)):
         raise TypeError('a list of file names is expected, not one file name')
@@ -213,6 +294,26 @@ class Schema(Govstats.Schema):
     def versions():
         """The built-in layout ids, oldest first, as a list."""
         return list(Govstats.Schema.list_versions())
+
+    @staticmethod
+    def get_for_version(version):
+        """The built-in layout of a version (``'2019'``, ``'2021'``);
+        VersionError (a KeyError and a GLib.Error) for another version,
+        where the C function returns NULL."""
+        _check_version(version)
+        return Govstats.Schema.get_for_version(version)
+
+    def get_name(self, lang=None):
+        """The name of the layout; ValueError for a language the library does not have."""
+        return Govstats.Schema.get_name(self, _lang_arg(lang))
+
+    def get_section_heading(self, section, lang=None):
+        """The heading of a section; ValueError for a language the library does not have."""
+        return Govstats.Schema.get_section_heading(self, section, _lang_arg(lang))
+
+    def to_markdown(self, lang=None):
+        """The layout as a Markdown page; ValueError for a language the library does not have."""
+        return Govstats.Schema.to_markdown(self, _lang_arg(lang))
 
     def _check_table(self, table):
         if not isinstance(table, str):
@@ -291,11 +392,14 @@ class Schema(Govstats.Schema):
 
 def _checked_schema_method(name, check, n_keys):
     """A Schema method that checks its first n_keys arguments (table, then
-    row or column) before the C function, which logs a critical for them."""
+    row or column) before the C function, which logs a critical for them,
+    and a language after them, if it takes one."""
     c_method = getattr(Govstats.Schema, name)
 
     def method(self, *args):
         check(self, *args[:n_keys])
+        if name in _SCHEMA_LANG_METHODS:
+            args = args[:n_keys] + (_lang_arg(args[n_keys] if len(args) > n_keys else None),)
         return c_method(self, *args)
 
     method.__name__ = name
@@ -305,6 +409,7 @@ def _checked_schema_method(name, check, n_keys):
     return method
 
 
+_SCHEMA_LANG_METHODS = ('get_table_title', 'get_row_label', 'get_column_label')
 for _name in ('get_table_title', 'get_table_section', 'get_row_keys', 'get_column_keys'):
     setattr(Schema, _name, _checked_schema_method(_name, Schema._check_table, 1))
 for _name in ('get_row_label', 'get_row_aliases', 'row_is_group', 'row_has_cells',
@@ -320,8 +425,94 @@ Schema = override(Schema)
 __all__.append('Schema')
 
 
+class _ReportProps:
+    """``report.props``, which also takes an os.PathLike for ``filename``."""
+
+    __slots__ = ('_props',)
+
+    def __init__(self, props):
+        object.__setattr__(self, '_props', props)
+
+    def __getattr__(self, name):
+        return getattr(self._props, name)
+
+    def __setattr__(self, name, value):
+        if name == 'filename' and value is not None:
+            value = _fsname(value)
+        setattr(self._props, name, value)
+
+    def __dir__(self):
+        return dir(self._props)
+
+    def __iter__(self):
+        return iter(self._props)
+
+    def __len__(self):
+        return len(self._props)
+
+    def __repr__(self):
+        return repr(self._props)
+
+
+def _gobject_props():
+    for klass in GObject.Object.__mro__:
+        if 'props' in vars(klass):
+            return vars(klass)['props']
+    raise AssertionError('GObject.Object has no props')
+
+
+# Kept outside a class: it is a descriptor itself.
+_GOBJECT_PROPS = _gobject_props()
+
+
+class _ReportPropsDescriptor:
+    """The GObject ``props`` descriptor, with ``_ReportProps`` on instances."""
+
+    def __get__(self, obj, cls=None):
+        props = _GOBJECT_PROPS.__get__(obj, cls)
+        return props if obj is None else _ReportProps(props)
+
+
+class _ReportItemsView(collections.abc.ItemsView):
+    """(path, value) of every cell of a report, in printed order."""
+
+    def __contains__(self, item):
+        try:
+            path, value = item
+        except (TypeError, ValueError):
+            return False
+        if path not in self._mapping:
+            return False
+        current = self._mapping[path]
+        return current is value or current == value
+
+    def __iter__(self):
+        return self._mapping.cells()
+
+
+class _ReportValuesView(collections.abc.ValuesView):
+    """The value of every cell of a report, in printed order (None: blank)."""
+
+    def __iter__(self):
+        return (value for _, value in self._mapping.cells())
+
+
+_MISSING = object()
+
+
 class Report(Govstats.Report):
-    """One unit's annual report, usable as a mapping of cell paths to values."""
+    """One unit's annual report, usable as a mapping of cell paths to values.
+
+    The keys are the cell paths of the layout, set and blank cells alike;
+    a blank cell's value is None, and removing a cell makes it blank.
+    """
+
+    props = _ReportPropsDescriptor()
+
+    def __init__(self, **properties):
+        if properties.get('filename') is not None:
+            properties['filename'] = _fsname(properties['filename'])
+        Govstats.Report.__init__(self, **properties)
 
     # ----- loading and saving -----
 
@@ -334,6 +525,13 @@ class Report(Govstats.Report):
     def new_from_file(cls, filename):
         """Reads a report file (str or os.PathLike); GLib.Error on failure."""
         return Govstats.Report.new_from_file(_fspath(filename))
+
+    @classmethod
+    def new_for_version(cls, version, *args):
+        """An empty report of a built-in layout; VersionError (a KeyError
+        and a GLib.Error) for another version."""
+        _check_version(version)
+        return Govstats.Report.new_for_version(version, *args)
 
     @classmethod
     def new_from_data(cls, data):
@@ -353,6 +551,22 @@ class Report(Govstats.Report):
     def set_filename(self, value):
         """Sets the file the report belongs to (str, os.PathLike or None)."""
         Govstats.Report.set_filename(self, None if value is None else _fspath(value))
+
+    @property
+    def filename(self):
+        """The file the report belongs to, as a str (None if it has none);
+        set it to a str, bytes, os.PathLike or None."""
+        return self.get_filename()
+
+    @filename.setter
+    def filename(self, value):
+        self.set_filename(value)
+
+    def set_property(self, name, value):
+        """As GObject.Object.set_property; ``filename`` may be an os.PathLike."""
+        if name == 'filename' and value is not None:
+            value = _fsname(value)
+        Govstats.Report.set_property(self, name, value)
 
     # ----- checked cell accessors (the C ones log a critical for a bad path) -----
 
@@ -451,10 +665,12 @@ class Report(Govstats.Report):
 
         ``format`` is a Govstats.RenderFormat or its name (``'text'``,
         ``'markdown'``, ``'html'``, ``'csv'``, ``'csv-wide'``); ``lang`` is
-        ``'zh'`` (None) or ``'en'``; ``findings`` a list to show with the
-        tables; ``flags`` Govstats.RenderFlags.
+        ``'zh'`` (None) or ``'en'``, ValueError for another language;
+        ``findings`` a list to show with the tables; ``flags``
+        Govstats.RenderFlags.
         """
         format = _enum_arg(Govstats.RenderFormat, format, 'render format')
+        lang = _lang_arg(lang)
         if isinstance(flags, bool) or not isinstance(flags, int):
             raise TypeError('flags are Govstats.RenderFlags, not %s' % type(flags).__name__)
         return Govstats.Report.render(self, format, lang,
@@ -492,6 +708,76 @@ class Report(Govstats.Report):
         """The number of cells of the layout (blank ones included)."""
         return self.get_schema().get_n_cells()
 
+    # ----- the rest of collections.abc.MutableMapping -----
+
+    def keys(self):
+        """A view of the cell paths of the layout, in printed order."""
+        return collections.abc.KeysView(self)
+
+    def values(self):
+        """A view of the values of every cell, in printed order (None: blank)."""
+        return _ReportValuesView(self)
+
+    def items(self):
+        """A view of (path, value) of every cell, in printed order (None: blank)."""
+        return _ReportItemsView(self)
+
+    def get(self, path, default=None):
+        """The value of a cell (None when blank); default for a path that
+        is not a cell of the layout."""
+        if path not in self:
+            return default
+        return self[path]
+
+    def pop(self, path, default=_MISSING):
+        """Makes a cell blank and returns the value it had (None if it was
+        blank); default, if given, for a path that is not a cell of the
+        layout, else PathError."""
+        if path not in self and default is not _MISSING:
+            return default
+        value = self[path]
+        self[path] = None
+        return value
+
+    def popitem(self):
+        """Makes the last set cell in printed order blank and returns
+        (path, value); KeyError when every cell is blank."""
+        last = None
+        for path, value in self.cells():
+            if value is not None:
+                last = (path, value)
+        if last is None:
+            raise KeyError('popitem(): every cell of the report is blank')
+        self[last[0]] = None
+        return last
+
+    def clear(self):
+        """Makes every cell blank."""
+        for path, value in self.cells():
+            if value is not None:
+                self[path] = None
+
+    def update(self, other=(), **kwargs):
+        """Sets cells from a mapping or from (path, value) pairs, as
+        dict.update(); every path and value is checked before any cell is
+        set (PathError, TypeError), so a bad one changes nothing."""
+        if isinstance(other, collections.abc.Mapping) or hasattr(other, 'keys'):
+            pairs = [(path, other[path]) for path in other.keys()]
+        else:
+            pairs = [tuple(pair) for pair in other]
+        pairs.extend(kwargs.items())
+        for path, value in pairs:
+            self._check_cell(path)
+            _value_to_text(value)
+        for path, value in pairs:
+            self[path] = value
+
+    def setdefault(self, path, default=None):
+        """The value of a cell, as dict.setdefault(): every cell of the
+        layout is a key, so it sets nothing and gives None for a blank cell;
+        PathError for a path that is not a cell."""
+        return self[path]
+
     def table(self, table):
         """Every cell of a table as a dict {path: value}, in one call."""
         if not isinstance(table, str):
@@ -519,6 +805,7 @@ class Report(Govstats.Report):
 
 
 Report = override(Report)
+collections.abc.MutableMapping.register(Report)
 __all__.append('Report')
 
 
@@ -548,6 +835,14 @@ class RuleSet(Govstats.RuleSet):
     def check(self, report, previous=None):
         """Checks a report (against last year's, if given): a list of Findings."""
         return list(Govstats.RuleSet.check(self, report, previous))
+
+    def get_rule_statement(self, rule_id, lang=None):
+        """The statement of a rule; ValueError for a language the library does not have."""
+        return Govstats.RuleSet.get_rule_statement(self, rule_id, _lang_arg(lang))
+
+    def to_markdown(self, lang=None):
+        """The rules as a Markdown page; ValueError for a language the library does not have."""
+        return Govstats.RuleSet.to_markdown(self, _lang_arg(lang))
 
     def get_rule_severity(self, rule_id):
         """The Govstats.Severity of a rule; KeyError for a rule not in the set."""
@@ -666,6 +961,43 @@ class Finding(Govstats.Finding):
     def message(self):
         """The message in the language of the locale (``get_message("zh")`` or ``"en"`` to choose)."""
         return self.get_message(None)
+
+    def get_message(self, lang=None):
+        """The message in a language; ValueError for one the library does not have."""
+        return Govstats.Finding.get_message(self, _lang_arg(lang))
+
+    def to_string(self, lang=None):
+        """The finding as one line; ValueError for a language the library does not have."""
+        return Govstats.Finding.to_string(self, _lang_arg(lang))
+
+    def to_json(self, lang=None):
+        """The finding as a Json.Node; ValueError for a language the library does not have."""
+        return Govstats.Finding.to_json(self, _lang_arg(lang))
+
+    def set_cells(self, cells, schema=None):
+        """Sets the cell paths the finding is about (a list of str).
+
+        Every path must have the form ``TABLE/ROW/COLUMN``. A finding does
+        not know the layout of its report, so give ``schema`` (a
+        Govstats.Schema, or a Report for its layout) to check that every path
+        is a cell of it. PathError for a bad path, TypeError for cells that
+        are not a list of str; nothing is set then.
+        """
+        if isinstance(cells, (str, bytes)):
+            raise TypeError('cells are a list of cell paths, not one %s' % type(cells).__name__)
+        cells = list(cells)
+        if isinstance(schema, Govstats.Report):
+            schema = schema.get_schema()
+        elif schema is not None and not isinstance(schema, Govstats.Schema):
+            raise TypeError('schema is a Govstats.Schema, a Govstats.Report or None, not %s'
+                            % type(schema).__name__)
+        for path in cells:
+            _check_path_type(path)
+            if not _CELL_PATH_RE.fullmatch(path):
+                raise PathError('%s: not a cell path TABLE/ROW/COLUMN' % path)
+            if schema is not None:
+                _check_in(schema.check_path, path)
+        Govstats.Finding.set_cells(self, cells)
 
     def get_values(self):
         """(has_values, expected, actual), amounts as Decimal."""
@@ -820,6 +1152,17 @@ class Rollup(Govstats.Rollup):
             return ValueResult(False, _text_to_kind_value('0', value_kind))
         return ValueResult(True, _text_to_kind_value(text, value_kind))
 
+    def dup_kind_value_text(self, path, kind):
+        """The exact text of the part of a consolidated cell that units of
+        one kind (a Govstats.UnitKind or its name) contributed, None if they
+        set none; PathError for a path that is not a cell."""
+        _check_path_type(path)
+        kind = _enum_arg(Govstats.UnitKind, kind, 'unit kind')
+        try:
+            return Govstats.Rollup.dup_kind_value_text(self, path, kind)
+        except GLib.Error as e:
+            _raise_converted(e)
+
     def breakdown(self, path):
         """{Govstats.UnitKind: value} of a consolidated cell, for the kinds
         of unit that set it, amounts as Decimal; PathError for a bad path."""
@@ -833,9 +1176,15 @@ class Rollup(Govstats.Rollup):
 
     def dup_breakdown_text(self, path, lang=None):
         """The cell split by kind of unit as consolidated reports print it;
-        PathError for a path that is not a cell."""
+        PathError for a path that is not a cell, ValueError for a language
+        the library does not have."""
         self.check_path(path)
-        return Govstats.Rollup.dup_breakdown_text(self, path, lang)
+        return Govstats.Rollup.dup_breakdown_text(self, path, _lang_arg(lang))
+
+    def dup_indicator_breakdown_text(self, key, lang=None):
+        """An indicator split by kind of unit, as consolidated reports print
+        it; ValueError for a language the library does not have."""
+        return Govstats.Rollup.dup_indicator_breakdown_text(self, key, _lang_arg(lang))
 
     def indicators(self):
         """{key: total} of the indicators the units reported, in the order first seen."""
