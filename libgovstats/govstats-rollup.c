@@ -1653,6 +1653,13 @@ run_finish (Run *run)
   g_object_thaw_notify (G_OBJECT (run->self));
 }
 
+static void
+set_busy_error (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                       "files are already being added to this consolidation");
+}
+
 /**
  * govstats_rollup_add_files:
  * @self: a rollup
@@ -1679,9 +1686,12 @@ run_finish (Run *run)
  * The call fails with %G_IO_ERROR_CANCELLED only if files were left out: a
  * cancel that comes after the last file was added changes nothing.
  *
+ * While the rollup is adding files (see [property@Govstats.Rollup:busy]) it
+ * fails at once with %G_IO_ERROR_PENDING and adds nothing.
+ *
  * Returns: %TRUE if every file was added (or found unreadable); %FALSE if
- *   cancelled before the last file, if a folder cannot be read, or if there
- *   are more than 2^28 files
+ *   cancelled before the last file, if the rollup is busy, if a folder cannot
+ *   be read, or if there are more than 2^28 files
  */
 gboolean
 govstats_rollup_add_files (GovstatsRollup     *self,
@@ -1694,7 +1704,11 @@ govstats_rollup_add_files (GovstatsRollup     *self,
 
   g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
-  g_return_val_if_fail (!self->busy, FALSE);
+  if (self->busy)
+    {
+      set_busy_error (error);
+      return FALSE;
+    }
   run = run_new (self, NULL);
   run_start (run);
   ok = add_files_internal (run, paths, cancellable, error);
@@ -1762,6 +1776,11 @@ add_files_thread_done (GObject      *source,
  * properties change, in the caller's thread-default main context. Do not
  * use the rollup until @callback runs, but for its properties and its
  * findings model.
+ *
+ * @callback is always called, from the caller's thread-default main
+ * context and never before this function returns: if the rollup is already
+ * adding files, the result is an error, %G_IO_ERROR_PENDING, and the
+ * files being added are not disturbed.
  */
 void
 govstats_rollup_add_files_async (GovstatsRollup     *self,
@@ -1777,12 +1796,19 @@ govstats_rollup_add_files_async (GovstatsRollup     *self,
 
   g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
   g_return_if_fail (paths != NULL);
-  g_return_if_fail (!self->busy);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govstats_rollup_add_files_async);
   /* Whether the run was cancelled in time to leave files out is the run's
    * to say: a run that added every file succeeded, cancelled or not. */
   g_task_set_check_cancellable (task, FALSE);
+  if (self->busy)
+    {
+      GError *error = NULL;
+
+      set_busy_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
 
   context = g_main_context_ref_thread_default ();
   data = g_new0 (AddFilesData, 1);
@@ -1808,7 +1834,8 @@ govstats_rollup_add_files_async (GovstatsRollup     *self,
  *
  * Returns: %TRUE if every file was added (or found unreadable); %FALSE with
  *   %G_IO_ERROR_CANCELLED if cancelled before the last file was added (the
- *   files before it are in the rollup), or the error of [method@Govstats.Rollup.add_files]
+ *   files before it are in the rollup), %G_IO_ERROR_PENDING if the rollup
+ *   was busy, or the error of [method@Govstats.Rollup.add_files]
  */
 gboolean
 govstats_rollup_add_files_finish (GovstatsRollup *self,

@@ -872,6 +872,48 @@ test_cancel_async_between_files (void)
   }
 }
 
+/* ---------- busy ---------- */
+
+static void
+on_busy_added (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  Cancel *c = data;
+
+  c->ok = govstats_rollup_add_files_finish (GOVSTATS_ROLLUP (source), result, &c->error);
+  c->finished = TRUE;
+}
+
+/* Regression: a second add_files_async while the first ran failed a
+ * critical check and never called its callback. It is told the rollup is
+ * busy, after returning, and the first run is not disturbed. */
+static void
+test_busy_async (void)
+{
+  g_autoptr(GovstatsRollup) rollup = govstats_rollup_new ();
+  g_autofree char *dir = units_dir ("2021");
+  const char *paths[] = { dir, NULL };
+  Cancel first = { NULL }, second = { NULL };
+  g_autoptr(GError) error = NULL;
+
+  govstats_rollup_add_files_async (rollup, paths, NULL, on_busy_added, &first);
+  g_assert_true (govstats_rollup_is_busy (rollup));
+  govstats_rollup_add_files_async (rollup, paths, NULL, on_busy_added, &second);
+  g_assert_false (second.finished);   /* never before returning */
+  g_assert_false (govstats_rollup_add_files (rollup, paths, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  while (!first.finished || !second.finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (second.ok);
+  g_assert_error (second.error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&second.error);
+  g_assert_no_error (first.error);
+  g_assert_true (first.ok);
+  g_assert_cmpuint (govstats_rollup_get_n_units (rollup), ==, 58);
+  g_assert_cmpuint (govstats_rollup_get_n_files_done (rollup), ==, 59);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -896,6 +938,7 @@ main (int    argc,
   g_test_add_func ("/govstats/rollup/cancel/sync-after-last-file", test_cancel_sync_after_last_file);
   g_test_add_func ("/govstats/rollup/cancel/async-after-last-file", test_cancel_async_after_last_file);
   g_test_add_func ("/govstats/rollup/cancel/async-between-files", test_cancel_async_between_files);
+  g_test_add_func ("/govstats/rollup/busy-async", test_busy_async);
 
   return g_test_run ();
 }

@@ -678,4 +678,24 @@ test('progress follows files that take longer than 100 ms', () => {
     }
 });
 
+// ---------- a second call while busy ----------
+
+test('add_files_async while busy rejects with Gio.IOErrorEnum.PENDING', async () => {
+    // Regression: the second call failed a critical check and its promise
+    // never settled.
+    const rollup = newRollup();
+    const first = rollup.add_files_async([UNITS_2021], null);
+    const second = rollup.add_files_async([UNITS_2021], null);
+    assertGError(() => rollup.add_files([UNITS_2021], null), Gio.IOErrorEnum, Gio.IOErrorEnum.PENDING);
+    let error = null;
+    try {
+        await second;
+    } catch (e) {
+        error = e;
+    }
+    assert(error instanceof GLib.Error && error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.PENDING), `${error}`);
+    assertEqual(await first, true);
+    assertEqual([rollup.get_n_units(), rollup.n_files_done, rollup.busy], [58, 59, false]);
+});
+
 await run();

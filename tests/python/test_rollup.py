@@ -934,3 +934,37 @@ def test_progress_comes_while_the_next_file_is_still_loading(tmp_path):
     # 58 was signalled before the slow file had been written.
     assert progress[-2][1] < waited[0]
     assert all(a < b for a, b in zip(done, done[1:]))
+
+
+# ---------- a second call while busy ----------
+
+def test_add_files_while_busy_is_an_error():
+    # Regression: a second call while the first ran failed a critical check
+    # and its callback never came.
+    rollup = new_rollup()
+    loop = GLib.MainLoop()
+    results = {}
+
+    def on_done(name):
+        def done(source, result):
+            try:
+                results[name] = source.add_files_finish(result)
+            except GLib.Error as e:
+                results[name] = e
+            if len(results) == 2:
+                loop.quit()
+        return done
+
+    rollup.add_files_async([str(UNITS_2021)], None, on_done('first'))
+    rollup.add_files_async([str(UNITS_2021)], None, on_done('second'))
+    assert results == {}
+    with pytest.raises(GLib.Error) as info:
+        rollup.add_files([str(UNITS_2021)], None)
+    assert info.value.matches(Gio.io_error_quark(), Gio.IOErrorEnum.PENDING)
+    timer = GLib.timeout_add_seconds(60, loop.quit)
+    loop.run()
+    GLib.source_remove(timer)
+    assert results['first'] is True
+    assert isinstance(results['second'], GLib.Error)
+    assert results['second'].matches(Gio.io_error_quark(), Gio.IOErrorEnum.PENDING)
+    assert rollup.get_n_units() == 58 and rollup.props.n_files_done == 59
