@@ -507,7 +507,12 @@ govstats_rollup_class_init (GovstatsRollupClass *klass)
    * GovstatsRollup:n-errors:
    *
    * The errors among the findings, counted as `govstats rollup` sums them
-   * up; see [property@Govstats.FindingList:n-errors].
+   * up; see [property@Govstats.FindingList:n-errors]. Like
+   * [property@Govstats.Rollup:n-findings] and
+   * [property@Govstats.Rollup:n-warnings] it is read from
+   * [property@Govstats.Rollup:findings-model], so it agrees with the model
+   * at all times, inside its handlers too, and follows a waiver of one of
+   * its findings.
    *
    * Since: 0.2
    */

@@ -748,4 +748,24 @@ test('add_files_async while busy rejects with Gio.IOErrorEnum.PENDING', async ()
     assertEqual([rollup.get_n_units(), rollup.n_files_done, rollup.busy], [58, 59, false]);
 });
 
+test('the findings model counts before items-changed, and follows a waiver', () => {
+    // Regression: items-changed came before the counts were updated, and a
+    // waiver of a finding already in the model changed no count.
+    const rollup = newRollup();
+    const model = rollup.findings_model;
+    const seen = [];
+    model.connect('items-changed', m => seen.push([m.get_n_items(), m.n_errors, rollup.n_findings, rollup.n_errors]));
+    assert(rollup.add_files([UNITS_2021], null));
+    rollup.consolidate();
+    const findings = rollup.get_findings();
+    const [errors] = summaryCounts(findings);
+    assert(errors > 0);
+    assertEqual(seen, [[findings.length, errors, findings.length, errors]]);
+    const error = findings.find(f => f.counts_as_error());
+    error.waive('accepted', 'county office');
+    assertEqual([error.waived, model.n_errors, rollup.n_errors], [true, errors - 1, errors - 1]);
+    assert(rollup.add_file(GLib.build_filenamev([UNITS_2021, 'D10.json'])));
+    assertEqual(seen.at(-1), [0, 0, 0, 0]);
+});
+
 await run();

@@ -1057,3 +1057,31 @@ def test_add_files_while_busy_is_an_error():
     assert isinstance(results['second'], GLib.Error)
     assert results['second'].matches(Gio.io_error_quark(), Gio.IOErrorEnum.PENDING)
     assert rollup.get_n_units() == 58 and rollup.props.n_files_done == 59
+
+
+# ---------- the findings model's counts ----------
+
+def test_findings_model_counts_are_current_in_items_changed_and_follow_waivers():
+    # Regression: items-changed came before the counts were updated, and a
+    # waiver of a finding already in the model changed no count.
+    rollup = new_rollup()
+    model = rollup.get_findings_model()
+    seen = []
+    model.connect('items-changed', lambda m, *_: seen.append(
+        (m.get_n_items(), m.props.n_errors, rollup.props.n_findings, rollup.props.n_errors)))
+    assert rollup.add_files([str(UNITS_2021)], None)
+    rollup.consolidate()
+    findings = rollup_findings(rollup)
+    errors, _warnings = summary_counts(findings)
+    assert seen == [(len(findings), errors, len(findings), errors)] and errors > 0
+
+    notified = []
+    rollup.connect('notify::n-errors', lambda r, _p: notified.append(r.props.n_errors))
+    first_error = next(f for f in model if f.counts_as_error())
+    first_error.waive('accepted', 'county office')
+    assert first_error.props.waived
+    assert (model.props.n_errors, rollup.props.n_errors) == (errors - 1, errors - 1)
+    assert notified == [errors - 1]
+
+    assert rollup.add_file(str(UNITS_2021 / 'D10.json'))
+    assert seen[-1] == (0, 0, 0, 0)
