@@ -210,7 +210,8 @@ on_paced_added (GObject      *source,
   /* Everything is shown before the callback. */
   g_assert_false (govstats_rollup_is_busy (GOVSTATS_ROLLUP (source)));
   g_assert_cmpuint (govstats_rollup_get_n_files_done (GOVSTATS_ROLLUP (source)), ==, 59);
-  g_assert_true (g_str_has_suffix (s->done->str, ",59"));
+  /* The last signal is 59; a slow context may have had that one only. */
+  g_assert_true (g_str_equal (s->done->str, "59") || g_str_has_suffix (s->done->str, ",59"));
   s->finished = TRUE;
 }
 
