@@ -18,9 +18,14 @@
  * end that are the same objects as before stay, so a view keeps its rows
  * and its selection there. The list also counts its errors and warnings the
  * way `govstats check` sums them up, as properties a label can bind to.
+ * The counts follow the findings: waiving a finding of the list
+ * ([method@Govstats.Finding.waive]) or changing its outcome updates them at
+ * once. Whenever the list changes, every count is brought up to date first,
+ * then [signal@Gio.ListModel::items-changed] is emitted, then the counts
+ * that changed are notified: a handler of either sees the new state.
  *
- * A finding list belongs to the thread that made it: change it and read it
- * there.
+ * A finding list belongs to the thread that made it: change it, and the
+ * findings in it, and read it there.
  *
  * ```python
  * model = Govstats.FindingList.new()
@@ -36,10 +41,24 @@ struct _GovstatsFindingList
 {
   GObject    parent_instance;
 
-  GPtrArray *items;        /* GovstatsFinding, owned */
-  guint      n_errors;
-  guint      n_warnings;
+  GPtrArray  *items;       /* GovstatsFinding, owned */
+  GHashTable *watched;     /* GovstatsFinding → Watched, one for each distinct finding */
+  guint       n_errors;
+  guint       n_warnings;
 };
+
+/* What a finding counts as, so a change to it can be told apart. */
+enum {
+  COUNTS_NONE,
+  COUNTS_ERROR,
+  COUNTS_WARNING
+};
+
+typedef struct {
+  guint  occurrences;      /* how many times the finding is in the list */
+  guint  counts;           /* COUNTS_*, as last counted */
+  gulong handler;
+} Watched;
 
 static void govstats_finding_list_model_init (GListModelInterface *iface);
 
@@ -92,7 +111,13 @@ static void
 govstats_finding_list_finalize (GObject *object)
 {
   GovstatsFindingList *self = GOVSTATS_FINDING_LIST (object);
+  GHashTableIter iter;
+  gpointer finding, watched;
 
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &finding, &watched))
+    g_signal_handler_disconnect (finding, ((Watched *) watched)->handler);
+  g_hash_table_unref (self->watched);
   g_ptr_array_unref (self->items);
   G_OBJECT_CLASS (govstats_finding_list_parent_class)->finalize (object);
 }
@@ -185,6 +210,7 @@ static void
 govstats_finding_list_init (GovstatsFindingList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->watched = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 /**
@@ -204,52 +230,113 @@ govstats_finding_list_new (void)
 
 /* The summary counts, as the command line sums findings up: a waived
  * finding and an uncertain one are neither an error nor a warning. */
-static void
-count_severities (GovstatsFindingList *self,
-                  guint               *n_errors,
-                  guint               *n_warnings)
+static guint
+counts_as (GovstatsFinding *f)
 {
-  *n_errors = *n_warnings = 0;
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      GovstatsFinding *f = self->items->pdata[i];
+  if (govstats_finding_is_waived (f) || govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_UNCERTAIN)
+    return COUNTS_NONE;
+  if (govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_ERROR)
+    return COUNTS_ERROR;
+  if (govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_WARNING)
+    return COUNTS_WARNING;
+  return COUNTS_NONE;
+}
 
-      if (govstats_finding_is_waived (f) || govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_UNCERTAIN)
-        continue;
-      if (govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_ERROR)
-        (*n_errors)++;
-      else if (govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_WARNING)
-        (*n_warnings)++;
+static void
+count (GovstatsFindingList *self,
+       guint                counts,
+       int                  times)
+{
+  if (counts == COUNTS_ERROR)
+    self->n_errors += (guint) times;
+  else if (counts == COUNTS_WARNING)
+    self->n_warnings += (guint) times;
+}
+
+static void
+notify_counts (GovstatsFindingList *self,
+               guint                n_errors,
+               guint                n_warnings)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (n_errors != self->n_errors)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+  if (n_warnings != self->n_warnings)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* A finding of the list was waived, or its outcome changed. */
+static void
+on_finding_notify (GovstatsFinding *finding,
+                   GParamSpec      *pspec,
+                   gpointer         data)
+{
+  GovstatsFindingList *self = data;
+  Watched *w = g_hash_table_lookup (self->watched, finding);
+  guint now = counts_as (finding);
+  guint n_errors = self->n_errors, n_warnings = self->n_warnings;
+
+  if (w == NULL || now == w->counts)
+    return;
+  count (self, w->counts, -(int) w->occurrences);
+  count (self, now, (int) w->occurrences);
+  w->counts = now;
+  notify_counts (self, n_errors, n_warnings);
+}
+
+/* A finding comes into the list: counted, and followed. */
+static void
+watch (GovstatsFindingList *self,
+       GovstatsFinding     *finding)
+{
+  Watched *w = g_hash_table_lookup (self->watched, finding);
+
+  if (w == NULL)
+    {
+      w = g_new0 (Watched, 1);
+      w->counts = counts_as (finding);
+      w->handler = g_signal_connect (finding, "notify", G_CALLBACK (on_finding_notify), self);
+      g_hash_table_insert (self->watched, finding, w);
+    }
+  w->occurrences++;
+  count (self, w->counts, 1);
+}
+
+/* A finding leaves the list (before its reference goes). */
+static void
+unwatch (GovstatsFindingList *self,
+         GovstatsFinding     *finding)
+{
+  Watched *w = g_hash_table_lookup (self->watched, finding);
+
+  g_assert (w != NULL);
+  count (self, w->counts, -1);
+  if (--w->occurrences == 0)
+    {
+      g_signal_handler_disconnect (finding, w->handler);
+      g_hash_table_remove (self->watched, finding);
     }
 }
 
-/* Tells the views: @removed findings at @position were replaced by @added
- * ones; then the properties that changed. */
+/* Tells the views, once the items and the counts are up to date: @removed
+ * findings at @position were replaced by @added ones; then the properties
+ * that changed since the counts were @n_errors and @n_warnings. */
 static void
 changed (GovstatsFindingList *self,
          guint                position,
          guint                removed,
-         guint                added)
+         guint                added,
+         guint                n_errors,
+         guint                n_warnings)
 {
-  guint n_errors, n_warnings;
-
   if (removed == 0 && added == 0)
     return;
-  count_severities (self, &n_errors, &n_warnings);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   g_object_freeze_notify (G_OBJECT (self));
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  if (n_errors != self->n_errors)
-    {
-      self->n_errors = n_errors;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
-    }
-  if (n_warnings != self->n_warnings)
-    {
-      self->n_warnings = n_warnings;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
-    }
+  notify_counts (self, n_errors, n_warnings);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -271,8 +358,11 @@ govstats_finding_list_set_findings (GovstatsFindingList *self,
                                     GPtrArray           *findings)
 {
   guint n_old, n_new, prefix = 0, suffix = 0;
+  guint n_errors, n_warnings;
 
   g_return_if_fail (GOVSTATS_IS_FINDING_LIST (self));
+  n_errors = self->n_errors;
+  n_warnings = self->n_warnings;
 
   n_old = self->items->len;
   n_new = findings ? findings->len : 0;
@@ -292,10 +382,14 @@ govstats_finding_list_set_findings (GovstatsFindingList *self,
 
     for (guint i = 0; i < n_new; i++)
       g_ptr_array_add (items, g_object_ref (findings->pdata[i]));
+    for (guint i = prefix; i < n_new - suffix; i++)
+      watch (self, findings->pdata[i]);
+    for (guint i = prefix; i < n_old - suffix; i++)
+      unwatch (self, self->items->pdata[i]);
     g_ptr_array_unref (self->items);
     self->items = items;
   }
-  changed (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+  changed (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix, n_errors, n_warnings);
 }
 
 /**
@@ -311,10 +405,15 @@ void
 govstats_finding_list_append (GovstatsFindingList *self,
                               GovstatsFinding     *finding)
 {
+  guint n_errors, n_warnings;
+
   g_return_if_fail (GOVSTATS_IS_FINDING_LIST (self));
   g_return_if_fail (GOVSTATS_IS_FINDING (finding));
+  n_errors = self->n_errors;
+  n_warnings = self->n_warnings;
   g_ptr_array_add (self->items, g_object_ref (finding));
-  changed (self, self->items->len - 1, 0, 1);
+  watch (self, finding);
+  changed (self, self->items->len - 1, 0, 1, n_errors, n_warnings);
 }
 
 /**
@@ -329,11 +428,16 @@ void
 govstats_finding_list_remove_all (GovstatsFindingList *self)
 {
   guint n;
+  guint n_errors, n_warnings;
 
   g_return_if_fail (GOVSTATS_IS_FINDING_LIST (self));
+  n_errors = self->n_errors;
+  n_warnings = self->n_warnings;
   n = self->items->len;
+  for (guint i = 0; i < n; i++)
+    unwatch (self, self->items->pdata[i]);
   g_ptr_array_set_size (self->items, 0);
-  changed (self, 0, n, 0);
+  changed (self, 0, n, 0, n_errors, n_warnings);
 }
 
 /**

@@ -83,6 +83,15 @@ struct _GovstatsFinding
 
 G_DEFINE_FINAL_TYPE (GovstatsFinding, govstats_finding, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_OUTCOME,
+  PROP_WAIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 govstats_finding_finalize (GObject *object)
 {
@@ -103,9 +112,63 @@ govstats_finding_finalize (GObject *object)
 }
 
 static void
+govstats_finding_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GovstatsFinding *self = GOVSTATS_FINDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_OUTCOME:
+      g_value_set_enum (value, self->outcome);
+      break;
+    case PROP_WAIVED:
+      g_value_set_boolean (value, self->waived);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 govstats_finding_class_init (GovstatsFindingClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = govstats_finding_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = govstats_finding_finalize;
+  object_class->get_property = govstats_finding_get_property;
+
+  /**
+   * GovstatsFinding:outcome:
+   *
+   * Whether the rule is broken, undecided, or whether this is a note; see
+   * [method@Govstats.Finding.get_outcome]. Notified when
+   * [method@Govstats.Finding.set_outcome] changes it, so that a
+   * [class@Govstats.FindingList] holding the finding recounts.
+   *
+   * Since: 0.2
+   */
+  properties[PROP_OUTCOME] =
+    g_param_spec_enum ("outcome", NULL, NULL, GOVSTATS_TYPE_OUTCOME, GOVSTATS_OUTCOME_FAILED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GovstatsFinding:waived:
+   *
+   * Whether a waiver covers the finding; see
+   * [method@Govstats.Finding.is_waived]. Notified when
+   * [method@Govstats.Finding.waive] changes it, so that a
+   * [class@Govstats.FindingList] holding the finding recounts.
+   *
+   * Since: 0.2
+   */
+  properties[PROP_WAIVED] =
+    g_param_spec_boolean ("waived", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -247,14 +310,20 @@ govstats_finding_get_outcome (GovstatsFinding *self)
  * @self: a finding
  * @outcome: the outcome
  *
- * Sets whether the rule is broken, undecided, or whether this is a note.
+ * Sets whether the rule is broken, undecided, or whether this is a note,
+ * and notifies [property@Govstats.Finding:outcome] if that changed. Change
+ * a finding that is in a [class@Govstats.FindingList] only in the list's
+ * thread.
  */
 void
 govstats_finding_set_outcome (GovstatsFinding *self,
                               GovstatsOutcome  outcome)
 {
   g_return_if_fail (GOVSTATS_IS_FINDING (self));
+  if (self->outcome == outcome)
+    return;
   self->outcome = outcome;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
 }
 
 /**
@@ -722,19 +791,27 @@ govstats_finding_get_waiver_by (GovstatsFinding *self)
  * @by: (nullable): who accepted it
  *
  * Marks the finding as acknowledged: it stays in the output, but no longer
- * counts as an error.
+ * counts as an error. Notifies [property@Govstats.Finding:waived] the first
+ * time, and the [class@Govstats.FindingList] models holding the finding
+ * count it again at once; waive a finding that is in a list only in the
+ * list's thread.
  */
 void
 govstats_finding_waive (GovstatsFinding *self,
                         const char      *reason,
                         const char      *by)
 {
+  gboolean was_waived;
+
   g_return_if_fail (GOVSTATS_IS_FINDING (self));
+  was_waived = self->waived;
   self->waived = TRUE;
   g_free (self->waiver_reason);
   g_free (self->waiver_by);
   self->waiver_reason = g_strdup (reason);
   self->waiver_by = g_strdup (by);
+  if (!was_waived)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAIVED]);
 }
 
 /**

@@ -460,7 +460,9 @@ govstats_rollup_class_init (GovstatsRollupClass *klass)
    *
    * How many of [property@Govstats.Rollup:n-files] have been added (or
    * found unreadable): the `done` of [signal@Govstats.Rollup::progress],
-   * changed with it.
+   * changed with it. After a cancelled call it stays below
+   * [property@Govstats.Rollup:n-files]: the files the rollup holds of that
+   * call are the first n-files-done of them.
    *
    * Since: 0.2
    */
@@ -506,7 +508,12 @@ govstats_rollup_class_init (GovstatsRollupClass *klass)
    * GovstatsRollup:n-errors:
    *
    * The errors among the findings, counted as `govstats rollup` sums them
-   * up; see [property@Govstats.FindingList:n-errors].
+   * up; see [property@Govstats.FindingList:n-errors]. Like
+   * [property@Govstats.Rollup:n-findings] and
+   * [property@Govstats.Rollup:n-warnings] it is read from
+   * [property@Govstats.Rollup:findings-model], so it agrees with the model
+   * at all times, inside its handlers too, and follows a waiver of one of
+   * its findings.
    *
    * Since: 0.2
    */
@@ -533,9 +540,12 @@ govstats_rollup_class_init (GovstatsRollupClass *klass)
    * Emitted while files are added: as soon as at least 100 ms have passed
    * since the last signal (or the start) and a file has been added since,
    * even while the next file is still loading; and once at the end with
-   * @done equal to @total. So it comes at most once a file, and at most ten
-   * times a second but for the last: a county of 59 slow files shows each
-   * of them, a national run of 200,000 does not flood the main loop.
+   * @done equal to @total — or, if the call is cancelled before the last
+   * file, with @done the number of files added before the cancel (see
+   * [method@Govstats.Rollup.add_files]). So it comes at most once a file, and
+   * at most ten times a second but for the last: a county of 59 slow files
+   * shows each of them, a national run of 200,000 does not flood the main
+   * loop.
    *
    * For [method@Govstats.Rollup.add_files_async] it is emitted in the thread
    * default main context of the caller, before the callback, and
@@ -1193,6 +1203,7 @@ typedef struct {
   Slot           *slots;
   GMutex          mutex;
   GCond           cond;
+  gboolean        cancelled;  /* under mutex */
 } Batch;
 
 static void
@@ -1473,14 +1484,16 @@ run_file_done (Run   *run,
 
 /* In the adding thread, waiting for the next file with @mutex held: a file
  * added but not yet signalled is signalled once 100 ms have passed since
- * the last signal, without waiting for the next file to load. */
+ * the last signal, without waiting for the next file to load. Returns
+ * early once *@cancelled is set. */
 static void
 run_wait (Run      *run,
           GCond    *cond,
           GMutex   *mutex,
-          gboolean *loaded)
+          gboolean *loaded,
+          gboolean *cancelled)
 {
-  while (!*loaded)
+  while (!*loaded && !*cancelled)
     {
       gint64 now;
 
@@ -1489,7 +1502,7 @@ run_wait (Run      *run,
           g_cond_wait (cond, mutex);
           continue;
         }
-      if (g_cond_wait_until (cond, mutex, run->last_signal + PROGRESS_INTERVAL) || *loaded)
+      if (g_cond_wait_until (cond, mutex, run->last_signal + PROGRESS_INTERVAL) || *loaded || *cancelled)
         continue;
       now = run->self->clock (run->self->clock_data);
       if (now - run->last_signal < PROGRESS_INTERVAL)
@@ -1502,51 +1515,90 @@ run_wait (Run      *run,
     }
 }
 
+/* In whatever thread cancels: wakes the adding thread up if it waits for
+ * a file. */
+static void
+batch_cancelled (GCancellable *cancellable,
+                 gpointer      data)
+{
+  Batch *batch = data;
+
+  g_mutex_lock (&batch->mutex);
+  batch->cancelled = TRUE;
+  g_cond_broadcast (&batch->cond);
+  g_mutex_unlock (&batch->mutex);
+}
+
+static void
+slot_clear (Slot *slot)
+{
+  g_clear_object (&slot->report);
+  g_clear_pointer (&slot->findings, g_ptr_array_unref);
+  g_clear_error (&slot->error);
+  g_clear_pointer (&slot->file, g_free);
+}
+
 /* Loads and checks a batch on every core and adds its reports in input
  * order, each as soon as it and those before it are loaded: memory holds
  * one batch of reports at a time, the results do not depend on timing, and
- * progress follows every file. */
-static void
-add_batch (Run        *run,
-           FileList   *files,
-           guint       start,
-           guint       n,
-           guint       n_threads)
+ * progress follows every file.
+ *
+ * @cancellable is checked before each file is added: once it is cancelled
+ * no further file is added (a report is added whole or not at all), the
+ * files not yet started are dropped and those loading are waited for, then
+ * left out. Returns %FALSE if it stopped so. */
+static gboolean
+add_batch (Run          *run,
+           FileList     *files,
+           guint         start,
+           guint         n,
+           guint         n_threads,
+           GCancellable *cancellable)
 {
   GovstatsRollup *self = run->self;
   Batch batch = { self, g_new0 (Slot, n) };
   GThreadPool *pool;
+  gulong handler = 0;
+  guint added = 0;
 
   g_mutex_init (&batch.mutex);
   g_cond_init (&batch.cond);
+  if (cancellable)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (batch_cancelled), &batch, NULL);
   pool = g_thread_pool_new (load_one, &batch, (int) n_threads, FALSE, NULL);
   for (guint i = 0; i < n; i++)
     {
       batch.slots[i].file = file_list_dup_path (files, start + i);
       g_thread_pool_push (pool, &batch.slots[i], NULL);
     }
-  for (guint i = 0; i < n; i++)
+  for (; added < n; added++)
     {
-      Slot *slot = &batch.slots[i];
+      Slot *slot = &batch.slots[added];
+      gboolean cancelled;
 
       g_mutex_lock (&batch.mutex);
-      run_wait (run, &batch.cond, &batch.mutex, &slot->loaded);
+      run_wait (run, &batch.cond, &batch.mutex, &slot->loaded, &batch.cancelled);
+      cancelled = batch.cancelled;
       g_mutex_unlock (&batch.mutex);
+      if (cancelled || g_cancellable_is_cancelled (cancellable))
+        break;
 
       if (slot->report)
         add_checked (self, slot->report, slot->findings, slot->file);
       else
         add_input_invalid (self, slot->file, slot->error);
-      g_clear_object (&slot->report);
-      g_clear_pointer (&slot->findings, g_ptr_array_unref);
-      g_clear_error (&slot->error);
-      g_free (slot->file);
-      run_file_done (run, start + i + 1);
+      slot_clear (slot);
+      run_file_done (run, start + added + 1);
     }
-  g_thread_pool_free (pool, FALSE, TRUE);
+  /* Cancelled: the files not started are dropped, those loading finish. */
+  g_thread_pool_free (pool, added < n, TRUE);
+  g_cancellable_disconnect (cancellable, handler);
+  for (guint i = added; i < n; i++)
+    slot_clear (&batch.slots[i]);
   g_free (batch.slots);
   g_mutex_clear (&batch.mutex);
   g_cond_clear (&batch.cond);
+  return added == n;
 }
 
 static gboolean
@@ -1568,12 +1620,14 @@ add_files_internal (Run                *run,
   run_report (run, 0, run->total == 0);
   n_threads = MAX (1, MIN (g_get_num_processors (), 8));
   for (guint start = 0; start < run->total; start += BATCH_SIZE)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      add_batch (run, files, start, MIN (BATCH_SIZE, run->total - start), n_threads);
-    }
-  return TRUE;
+    if (!add_batch (run, files, start, MIN (BATCH_SIZE, run->total - start), n_threads, cancellable))
+      break;
+  if (run->added == run->total)
+    return TRUE;
+  /* Cancelled with files left out: a last signal for those added. */
+  run->decided = run->added;
+  run_report (run, run->added, TRUE);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 /* In the thread owning the rollup, when a run starts. */
@@ -1602,6 +1656,13 @@ run_finish (Run *run)
   g_object_thaw_notify (G_OBJECT (run->self));
 }
 
+static void
+set_busy_error (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                       "files are already being added to this consolidation");
+}
+
 /**
  * govstats_rollup_add_files:
  * @self: a rollup
@@ -1616,8 +1677,24 @@ run_finish (Run *run)
  * Emits [signal@Govstats.Rollup::progress] and updates the properties as it
  * goes, in the calling thread.
  *
- * Returns: %TRUE unless cancelled, a folder cannot be read, or there are
- *   more than 2^28 files
+ * @cancellable is checked before each file is added. Once it is cancelled,
+ * no further file is added: the call waits only for the files being loaded
+ * at that moment (at most one a core) and returns. The rollup then holds
+ * exactly the files before the point of cancelling, in input order, each
+ * added whole (with its findings), as if those files alone had been given;
+ * no report is ever half added. [property@Govstats.Rollup:n-files-done]
+ * and [property@Govstats.Rollup:n-units] say what it holds, and a last
+ * [signal@Govstats.Rollup::progress] gives that `done` (below the
+ * `total`). The rollup can be consolidated, or more files added, as usual.
+ * The call fails with %G_IO_ERROR_CANCELLED only if files were left out: a
+ * cancel that comes after the last file was added changes nothing.
+ *
+ * While the rollup is adding files (see [property@Govstats.Rollup:busy]) it
+ * fails at once with %G_IO_ERROR_PENDING and adds nothing.
+ *
+ * Returns: %TRUE if every file was added (or found unreadable); %FALSE if
+ *   cancelled before the last file, if the rollup is busy, if a folder cannot
+ *   be read, or if there are more than 2^28 files
  */
 gboolean
 govstats_rollup_add_files (GovstatsRollup     *self,
@@ -1630,7 +1707,11 @@ govstats_rollup_add_files (GovstatsRollup     *self,
 
   g_return_val_if_fail (GOVSTATS_IS_ROLLUP (self), FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
-  g_return_val_if_fail (!self->busy, FALSE);
+  if (self->busy)
+    {
+      set_busy_error (error);
+      return FALSE;
+    }
   run = run_new (self, NULL);
   run_start (run);
   ok = add_files_internal (run, paths, cancellable, error);
@@ -1693,10 +1774,16 @@ add_files_thread_done (GObject      *source,
  * @user_data: data for @callback
  *
  * Adds many report files in the background; see
- * [method@Govstats.Rollup.add_files]. Progress is signalled, and the
+ * [method@Govstats.Rollup.add_files], which also says what the rollup holds
+ * after @cancellable is cancelled. Progress is signalled, and the
  * properties change, in the caller's thread-default main context. Do not
  * use the rollup until @callback runs, but for its properties and its
  * findings model.
+ *
+ * @callback is always called, from the caller's thread-default main
+ * context and never before this function returns: if the rollup is already
+ * adding files, the result is an error, %G_IO_ERROR_PENDING, and the
+ * files being added are not disturbed.
  */
 void
 govstats_rollup_add_files_async (GovstatsRollup     *self,
@@ -1712,9 +1799,19 @@ govstats_rollup_add_files_async (GovstatsRollup     *self,
 
   g_return_if_fail (GOVSTATS_IS_ROLLUP (self));
   g_return_if_fail (paths != NULL);
-  g_return_if_fail (!self->busy);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, govstats_rollup_add_files_async);
+  /* Whether the run was cancelled in time to leave files out is the run's
+   * to say: a run that added every file succeeded, cancelled or not. */
+  g_task_set_check_cancellable (task, FALSE);
+  if (self->busy)
+    {
+      GError *error = NULL;
+
+      set_busy_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
 
   context = g_main_context_ref_thread_default ();
   data = g_new0 (AddFilesData, 1);
@@ -1725,6 +1822,7 @@ govstats_rollup_add_files_async (GovstatsRollup     *self,
    * before the caller's callback is called. */
   thread_task = g_task_new (self, cancellable, add_files_thread_done, g_steal_pointer (&task));
   g_task_set_source_tag (thread_task, add_files_thread);
+  g_task_set_check_cancellable (thread_task, FALSE);
   g_task_set_task_data (thread_task, data, (GDestroyNotify) add_files_data_free);
   g_task_run_in_thread (thread_task, add_files_thread);
 }
@@ -1737,7 +1835,10 @@ govstats_rollup_add_files_async (GovstatsRollup     *self,
  *
  * Finishes [method@Govstats.Rollup.add_files_async].
  *
- * Returns: %TRUE unless cancelled or a folder could not be read
+ * Returns: %TRUE if every file was added (or found unreadable); %FALSE with
+ *   %G_IO_ERROR_CANCELLED if cancelled before the last file was added (the
+ *   files before it are in the rollup), %G_IO_ERROR_PENDING if the rollup
+ *   was busy, or the error of [method@Govstats.Rollup.add_files]
  */
 gboolean
 govstats_rollup_add_files_finish (GovstatsRollup *self,

@@ -221,6 +221,166 @@ test_report_check_as_model (void)
     g_assert_true (govstats_finding_list_get_finding (list, i) == findings->pdata[i]);
 }
 
+/* What an items-changed handler sees of the list and of the rollup. */
+typedef struct {
+  GovstatsRollup *rollup;
+  GArray         *seen;    /* guint ×5 a change: n_items, list n-errors, n-warnings, rollup n-findings, n-errors */
+} Inside;
+
+static void
+on_items_changed_inside (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         gpointer    data)
+{
+  Inside *in = data;
+  guint v[5];
+
+  v[0] = g_list_model_get_n_items (model);
+  g_object_get (model, "n-errors", &v[1], "n-warnings", &v[2], NULL);
+  g_object_get (in->rollup, "n-findings", &v[3], "n-errors", &v[4], NULL);
+  g_array_append_vals (in->seen, v, 5);
+}
+
+/* Regression: items-changed was emitted before the counts were updated, so
+ * a handler saw 27 findings and 0 errors, and after another report 0
+ * findings and 16 errors. */
+static void
+test_counts_before_items_changed (void)
+{
+  const char *root = g_getenv ("GOVSTATS_SOURCE_ROOT");
+  g_autofree char *dir = g_build_filename (root ? root : ".", "examples", "data", "2021", "units", NULL);
+  g_autofree char *one = g_build_filename (dir, "D10.json", NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GovstatsRollup) rollup = govstats_rollup_new ();
+  g_autoptr(GovstatsReport) result = NULL;
+  GovstatsFindingList *model = govstats_rollup_get_findings_model (rollup);
+  Inside in = { rollup, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  GPtrArray *findings;
+  guint errors = 0, warnings = 0, *v;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_inside), &in);
+  g_assert_true (govstats_rollup_add_files (rollup, paths, NULL, NULL));
+  result = govstats_rollup_consolidate (rollup);
+  findings = govstats_rollup_get_findings (rollup);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GovstatsFinding *f = findings->pdata[i];
+      if (govstats_finding_is_waived (f) || govstats_finding_get_outcome (f) == GOVSTATS_OUTCOME_UNCERTAIN)
+        continue;
+      errors += govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_ERROR;
+      warnings += govstats_finding_get_severity (f) == GOVSTATS_SEVERITY_WARNING;
+    }
+  g_assert_cmpuint (errors, >, 0);
+  g_assert_cmpuint (in.seen->len, ==, 5);
+  v = &g_array_index (in.seen, guint, 0);
+  g_assert_cmpuint (v[0], ==, findings->len);
+  g_assert_cmpuint (v[1], ==, errors);
+  g_assert_cmpuint (v[2], ==, warnings);
+  g_assert_cmpuint (v[3], ==, findings->len);
+  g_assert_cmpuint (v[4], ==, errors);
+
+  /* Another report empties the model: inside the handler, nothing is left. */
+  g_assert_true (govstats_rollup_add_file (rollup, one, NULL));
+  g_assert_cmpuint (in.seen->len, ==, 10);
+  v = &g_array_index (in.seen, guint, 5);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpuint (v[i], ==, 0);
+  g_array_unref (in.seen);
+}
+
+/* Regression: waiving a finding already in a list left the list's errors
+ * as they were. The list follows its findings' waived and outcome, with a
+ * finding that is twice in it counted twice, and forgets a finding once it
+ * is removed; the rollup's counts follow its model. */
+static void
+test_counts_follow_the_findings (void)
+{
+  g_autoptr(GovstatsFindingList) list = govstats_finding_list_new ();
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GovstatsFinding) twice = finding ("twice", GOVSTATS_SEVERITY_ERROR);
+  g_autoptr(GovstatsFinding) gone = NULL;
+  View v = { 0 };
+  gboolean waived = FALSE;
+
+  view_watch (&v, list);
+  g_ptr_array_add (findings, finding ("a", GOVSTATS_SEVERITY_ERROR));
+  g_ptr_array_add (findings, finding ("b", GOVSTATS_SEVERITY_ERROR));
+  g_ptr_array_add (findings, finding ("w", GOVSTATS_SEVERITY_WARNING));
+  g_ptr_array_add (findings, g_object_ref (twice));
+  g_ptr_array_add (findings, g_object_ref (twice));
+  govstats_finding_list_set_findings (list, findings);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 4);
+  g_assert_cmpuint (govstats_finding_list_get_n_warnings (list), ==, 1);
+  v.notify_n_errors = v.notify_n_warnings = 0;
+
+  govstats_finding_waive (findings->pdata[0], "checked", "clerk");
+  g_object_get (findings->pdata[0], "waived", &waived, NULL);
+  g_assert_true (waived);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 3);
+  g_assert_cmpuint (v.notify_n_errors, ==, 1);
+  /* Waiving again changes nothing. */
+  govstats_finding_waive (findings->pdata[0], "checked again", "clerk");
+  g_assert_cmpuint (v.notify_n_errors, ==, 1);
+
+  govstats_finding_set_outcome (findings->pdata[1], GOVSTATS_OUTCOME_UNCERTAIN);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 2);
+  govstats_finding_set_outcome (findings->pdata[1], GOVSTATS_OUTCOME_FAILED);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 3);
+  govstats_finding_waive (twice, NULL, NULL);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 1);
+  govstats_finding_waive (findings->pdata[2], NULL, NULL);
+  g_assert_cmpuint (govstats_finding_list_get_n_warnings (list), ==, 0);
+  g_assert_cmpuint (v.notify_n_warnings, ==, 1);
+  g_assert_cmpuint (v.notify_n_errors, ==, 4);
+  g_assert_cmpuint (v.changes, ==, 1);   /* counts change, the items do not */
+
+  /* Removed, a finding no longer counts in the list. */
+  gone = g_object_ref (findings->pdata[1]);
+  g_ptr_array_remove_index (findings, 1);
+  govstats_finding_list_set_findings (list, findings);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 0);
+  govstats_finding_set_outcome (gone, GOVSTATS_OUTCOME_UNCERTAIN);
+  govstats_finding_set_outcome (gone, GOVSTATS_OUTCOME_FAILED);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 0);
+  govstats_finding_list_remove_all (list);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (list), ==, 0);
+  g_assert_cmpuint (govstats_finding_list_get_n_warnings (list), ==, 0);
+  g_ptr_array_unref (v.mirror);
+}
+
+/* The rollup's n-errors follows a waiver of a finding of its model. */
+static void
+test_rollup_counts_follow_a_waiver (void)
+{
+  const char *root = g_getenv ("GOVSTATS_SOURCE_ROOT");
+  g_autofree char *dir = g_build_filename (root ? root : ".", "examples", "data", "2021", "units", NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GovstatsRollup) rollup = govstats_rollup_new ();
+  g_autoptr(GovstatsReport) result = NULL;
+  GovstatsFindingList *model = govstats_rollup_get_findings_model (rollup);
+  GovstatsFinding *error = NULL;
+  guint before = 0, after = 0, n_findings = 0;
+
+  g_assert_true (govstats_rollup_add_files (rollup, paths, NULL, NULL));
+  result = govstats_rollup_consolidate (rollup);
+  g_object_get (rollup, "n-errors", &before, NULL);
+  g_assert_cmpuint (before, >, 0);
+  for (guint i = 0; error == NULL; i++)
+    {
+      GovstatsFinding *f = govstats_finding_list_get_finding (model, i);
+      g_assert_nonnull (f);
+      if (govstats_finding_counts_as_error (f))
+        error = f;
+    }
+  govstats_finding_waive (error, "accepted", "county office");
+  g_object_get (rollup, "n-errors", &after, "n-findings", &n_findings, NULL);
+  g_assert_cmpuint (after, ==, before - 1);
+  g_assert_cmpuint (govstats_finding_list_get_n_errors (model), ==, before - 1);
+  g_assert_cmpuint (n_findings, ==, govstats_rollup_get_findings (rollup)->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +391,9 @@ main (int    argc,
   g_test_add_func ("/govstats/finding-list/set-findings/diff", test_set_findings_diff);
   g_test_add_func ("/govstats/finding-list/counts", test_counts_like_the_command_line);
   g_test_add_func ("/govstats/finding-list/report-check", test_report_check_as_model);
+  g_test_add_func ("/govstats/finding-list/counts-before-items-changed", test_counts_before_items_changed);
+  g_test_add_func ("/govstats/finding-list/counts-follow-findings", test_counts_follow_the_findings);
+  g_test_add_func ("/govstats/finding-list/rollup-counts-follow-a-waiver", test_rollup_counts_follow_a_waiver);
 
   return g_test_run ();
 }

@@ -678,4 +678,94 @@ test('progress follows files that take longer than 100 ms', () => {
     }
 });
 
+// ---------- cancelling, a second call while busy ----------
+
+test('cancelled while a slow file loads, the rollup holds the files before it', () => {
+    // Regression: a cancel was heeded only between batches of 256 files.
+    // The sixth file is a named pipe, written only once the progress
+    // handler has cancelled: the signal for the fifth comes while the
+    // rollup waits for it, and the run stops there.
+    const tmp = tempCopy(UNITS_2021);
+    try {
+        const files = reportFiles(tmp.units);
+        const slow = files[5];
+        const source = `${slow}.src`;
+        Gio.File.new_for_path(slow).move(Gio.File.new_for_path(source), Gio.FileCopyFlags.NONE, null, null);
+        assert(Gio.Subprocess.new(['mkfifo', slow], Gio.SubprocessFlags.NONE).wait_check(null));
+        const cancellable = new Gio.Cancellable();
+        const rollup = newRollup();
+        const progress = [];
+        let writer = null;
+        rollup.connect('progress', (r, done, total) => {
+            progress.push([done, total, r.n_files_done, r.n_units]);
+            if (done >= 5 && writer === null) {
+                cancellable.cancel();
+                writer = Gio.Subprocess.new(['timeout', '20', 'sh', '-c', 'cat "$0" > "$1"', source, slow],
+                    Gio.SubprocessFlags.NONE);
+            }
+        });
+        assertGError(() => rollup.add_files([tmp.units], cancellable), Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED);
+        assert(writer.wait_check(null));
+        assertEqual(progress.at(-1), [5, 59, 5, 5]);
+        assertEqual([rollup.n_files_done, rollup.n_files, rollup.n_units, rollup.get_n_units(), rollup.busy],
+            [5, 59, 5, 5, false]);
+        const report = rollup.consolidate();
+        const reference = newRollup();
+        assert(reference.add_files(reportFiles(UNITS_2021).slice(0, 5), null));
+        assertEqual(reportTexts(report), reportTexts(reference.consolidate()));
+        assertEqual(rollup.get_contributions('applications/received/total').map(c => c.file), files.slice(0, 5));
+        Gio.File.new_for_path(source).delete(null);
+    } finally {
+        removeTree(tmp.dir);
+    }
+});
+
+test('a cancel after the last file resolves true', async () => {
+    // Regression: the task looked at the cancellable once finished.
+    const cancellable = new Gio.Cancellable();
+    const rollup = newRollup();
+    rollup.connect('progress', (_r, done, total) => done === total && cancellable.cancel());
+    assertEqual(await rollup.add_files_async([UNITS_2021], cancellable), true);
+    assert(cancellable.is_cancelled());
+    assertEqual([rollup.get_n_units(), rollup.n_files_done], [58, 59]);
+});
+
+test('add_files_async while busy rejects with Gio.IOErrorEnum.PENDING', async () => {
+    // Regression: the second call failed a critical check and its promise
+    // never settled.
+    const rollup = newRollup();
+    const first = rollup.add_files_async([UNITS_2021], null);
+    const second = rollup.add_files_async([UNITS_2021], null);
+    assertGError(() => rollup.add_files([UNITS_2021], null), Gio.IOErrorEnum, Gio.IOErrorEnum.PENDING);
+    let error = null;
+    try {
+        await second;
+    } catch (e) {
+        error = e;
+    }
+    assert(error instanceof GLib.Error && error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.PENDING), `${error}`);
+    assertEqual(await first, true);
+    assertEqual([rollup.get_n_units(), rollup.n_files_done, rollup.busy], [58, 59, false]);
+});
+
+test('the findings model counts before items-changed, and follows a waiver', () => {
+    // Regression: items-changed came before the counts were updated, and a
+    // waiver of a finding already in the model changed no count.
+    const rollup = newRollup();
+    const model = rollup.findings_model;
+    const seen = [];
+    model.connect('items-changed', m => seen.push([m.get_n_items(), m.n_errors, rollup.n_findings, rollup.n_errors]));
+    assert(rollup.add_files([UNITS_2021], null));
+    rollup.consolidate();
+    const findings = rollup.get_findings();
+    const [errors] = summaryCounts(findings);
+    assert(errors > 0);
+    assertEqual(seen, [[findings.length, errors, findings.length, errors]]);
+    const error = findings.find(f => f.counts_as_error());
+    error.waive('accepted', 'county office');
+    assertEqual([error.waived, model.n_errors, rollup.n_errors], [true, errors - 1, errors - 1]);
+    assert(rollup.add_file(GLib.build_filenamev([UNITS_2021, 'D10.json'])));
+    assertEqual(seen.at(-1), [0, 0, 0, 0]);
+});
+
 await run();

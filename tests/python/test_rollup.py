@@ -934,3 +934,154 @@ def test_progress_comes_while_the_next_file_is_still_loading(tmp_path):
     # 58 was signalled before the slow file had been written.
     assert progress[-2][1] < waited[0]
     assert all(a < b for a, b in zip(done, done[1:]))
+
+
+# ---------- cancelling, and a second call while busy ----------
+
+def test_cancel_stops_before_the_next_slow_file(tmp_path):
+    # Regression: a cancel was heeded only between batches of 256 files, so
+    # every file was still added, and the callback then said CANCELLED.
+    # Files 6 to 59 are named pipes; the writer fills 6, 7 and 8, 50 ms
+    # apart, then no more until the cancel: the run waits for file 9, and
+    # a progress handler cancels once a slow file is in. The run stops
+    # there, the rollup holds the files before the cancel as if they alone
+    # had been given, and its last signal and properties say how many.
+    import errno
+    import threading
+    import time
+    folder = copy_units(tmp_path)
+    files = report_files(folder)
+    contents = {}
+    for path in files[5:]:
+        contents[path] = path.read_bytes()
+        path.unlink()
+        os.mkfifo(path)
+    cancelled = threading.Event()
+    finished = threading.Event()
+
+    def write():
+        for path in files[5:8]:
+            time.sleep(0.05)
+            with open(path, 'wb') as f:   # waits for the rollup to open it
+                f.write(contents[path])
+        cancelled.wait(30)
+        # Whatever is still being read gets an empty file: left out anyway.
+        while not finished.is_set():
+            for path in files[8:]:
+                try:
+                    os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+                except OSError as e:
+                    if e.errno != errno.ENXIO:
+                        raise
+            time.sleep(0.01)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    cancellable = Gio.Cancellable()
+    rollup = new_rollup()
+    shown = []
+
+    def on_progress(r, done, _total):
+        shown.append((done, r.props.n_files_done, r.props.n_units))
+        if done >= 6:
+            cancellable.cancel()
+            cancelled.set()
+
+    rollup.connect('progress', on_progress)
+    try:
+        events = run_async(rollup, [folder], cancellable)
+    finally:
+        cancelled.set()
+        finished.set()
+        writer.join(10)
+    errors = [e[1] for e in events if e[0] == 'error']
+    assert len(errors) == 1, events
+    assert errors[0].matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED)
+    progress = [e for e in events if e[0] == 'progress']
+    done = progress[-1][1]
+    assert 6 <= done <= 8, progress
+    assert progress[-1][2] == 59
+    assert rollup.props.n_files_done == done and rollup.props.n_files == 59
+    assert shown[-1] == (done, done, rollup.get_n_units())
+    assert rollup.props.n_units == rollup.get_n_units() and not rollup.props.busy
+
+    reference = new_rollup()
+    assert reference.add_files([str(UNITS_2021 / p.name) for p in files[:done]], None)
+    assert rollup.get_n_units() == reference.get_n_units()
+    assert all_cells(rollup.consolidate()) == all_cells(reference.consolidate())
+    key = lambda f: (f.get_rule_id(), f.get_unit_code(), tuple(f.get_cells()), tuple(f.get_values()))  # noqa: E731
+    assert [key(f) for f in rollup.get_findings()] == [key(f) for f in reference.get_findings()]
+    assert [c.file for c in rollup.get_contributions('applications/received/total')] == \
+        [str(p) for p in files[:done] if p.name != 'D07.json']
+
+
+def test_cancel_after_the_last_file_is_no_error():
+    # Regression: the task looked at the cancellable once finished, and a
+    # run that had added every file came back CANCELLED.
+    cancellable = Gio.Cancellable()
+    rollup = new_rollup()
+    rollup.connect('progress', lambda r, done, total: done == total and cancellable.cancel())
+    events = run_async(rollup, [UNITS_2021], cancellable)
+    assert events[-1] == ('done', True), events
+    assert cancellable.is_cancelled()
+    assert rollup.get_n_units() == 58 and rollup.props.n_files_done == 59
+
+
+def test_add_files_while_busy_is_an_error():
+    # Regression: a second call while the first ran failed a critical check
+    # and its callback never came.
+    rollup = new_rollup()
+    loop = GLib.MainLoop()
+    results = {}
+
+    def on_done(name):
+        def done(source, result):
+            try:
+                results[name] = source.add_files_finish(result)
+            except GLib.Error as e:
+                results[name] = e
+            if len(results) == 2:
+                loop.quit()
+        return done
+
+    rollup.add_files_async([str(UNITS_2021)], None, on_done('first'))
+    rollup.add_files_async([str(UNITS_2021)], None, on_done('second'))
+    assert results == {}
+    with pytest.raises(GLib.Error) as info:
+        rollup.add_files([str(UNITS_2021)], None)
+    assert info.value.matches(Gio.io_error_quark(), Gio.IOErrorEnum.PENDING)
+    timer = GLib.timeout_add_seconds(60, loop.quit)
+    loop.run()
+    GLib.source_remove(timer)
+    assert results['first'] is True
+    assert isinstance(results['second'], GLib.Error)
+    assert results['second'].matches(Gio.io_error_quark(), Gio.IOErrorEnum.PENDING)
+    assert rollup.get_n_units() == 58 and rollup.props.n_files_done == 59
+
+
+# ---------- the findings model's counts ----------
+
+def test_findings_model_counts_are_current_in_items_changed_and_follow_waivers():
+    # Regression: items-changed came before the counts were updated, and a
+    # waiver of a finding already in the model changed no count.
+    rollup = new_rollup()
+    model = rollup.get_findings_model()
+    seen = []
+    model.connect('items-changed', lambda m, *_: seen.append(
+        (m.get_n_items(), m.props.n_errors, rollup.props.n_findings, rollup.props.n_errors)))
+    assert rollup.add_files([str(UNITS_2021)], None)
+    rollup.consolidate()
+    findings = rollup_findings(rollup)
+    errors, _warnings = summary_counts(findings)
+    assert seen == [(len(findings), errors, len(findings), errors)] and errors > 0
+
+    notified = []
+    rollup.connect('notify::n-errors', lambda r, _p: notified.append(r.props.n_errors))
+    first_error = next(f for f in model if f.counts_as_error())
+    first_error.waive('accepted', 'county office')
+    assert first_error.props.waived
+    assert (model.props.n_errors, rollup.props.n_errors) == (errors - 1, errors - 1)
+    assert notified == [errors - 1]
+
+    assert rollup.add_file(str(UNITS_2021 / 'D10.json'))
+    assert seen[-1] == (0, 0, 0, 0)
