@@ -1659,8 +1659,8 @@ run_finish (Run *run)
 static void
 set_busy_error (GError **error)
 {
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                       "files are already being added to this consolidation");
+  govstats_i18n_set_error (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           "files are already being added to this consolidation");
 }
 
 /**

@@ -350,6 +350,8 @@ print_nothing_consolidated (GovstatsRollup *rollup,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
+      json_builder_set_member_name (b, "format");
+      json_builder_add_string_value (b, "govstats-rollup/1");
       json_builder_set_member_name (b, "reports");
       json_builder_begin_array (b);
       json_builder_end_array (b);

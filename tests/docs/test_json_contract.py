@@ -272,14 +272,14 @@ def test_rollup_of_unreadable_files_only(tmp_path, name):
     out = str(tmp_path / "county.json")
     status, data = govstats("rollup", "-o", out, str(units))
     validate(data, "rollup-1.schema.json")
-    result = data["result"]
-    assert (result["file"], result["units"], result["version"], result["year"]) == (out, 0, "2021", None)
+    # No unit could be read: nothing is written, and the run is a usage error.
+    assert data["format"] == "govstats-rollup/1"
+    assert data["result"] == {"file": None, "units": 0}
     (invalid,) = by_rule(data["findings"])["input.invalid"]
     assert invalid["file"] == str(units / name)
-    with open(out, encoding="utf-8") as f:
-        assert "year" not in json.load(f)
-    assert_summary(status, data)
-    assert status == EXIT_FINDINGS
+    assert not os.path.exists(out)
+    assert data["summary"]["errors"] == 1
+    assert status == EXIT_USAGE
 
 
 def test_rollup_of_a_unit_without_a_year(tmp_path):
