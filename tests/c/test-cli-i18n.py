@@ -18,7 +18,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_ROOT = os.environ.get("GOVSTATS_SOURCE_ROOT") or os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -206,20 +209,7 @@ TESTS = [
 
 
 def main():
-    print(f"1..{len(TESTS)}")
-    failed = 0
-    for n, test in enumerate(TESTS, 1):
-        try:
-            test()
-        except Exception:
-            failed += 1
-            print(f"not ok {n} {test.__name__}")
-            for line in traceback.format_exc().splitlines():
-                print("# " + line)
-        else:
-            print(f"ok {n} {test.__name__}")
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return tap.run(TESTS)
 
 
 if __name__ == "__main__":

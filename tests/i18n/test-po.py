@@ -15,7 +15,10 @@ import re
 import subprocess
 import sys
 import tempfile
-import traceback
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+
 
 if len(sys.argv) < 2:
     sys.exit("usage: test-po.py SOURCE_ROOT XGETTEXT_ARG…")
@@ -209,20 +212,7 @@ TESTS = [
 
 
 def main():
-    print(f"1..{len(TESTS)}")
-    failed = 0
-    for n, test in enumerate(TESTS, 1):
-        try:
-            test()
-        except Exception:
-            failed += 1
-            print(f"not ok {n} {test.__name__}")
-            for line in traceback.format_exc().splitlines():
-                print("# " + line)
-        else:
-            print(f"ok {n} {test.__name__}")
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return tap.run(TESTS)
 
 
 if __name__ == "__main__":
