@@ -85,15 +85,18 @@ apply_members (GovstatsReport *self,
                JsonObject     *o,
                Loader         *ld);
 
+/* The layout named by the top-level members, checking the file format. */
 GovstatsSchema *
 members_schema (JsonObject *o,
                 Loader     *ld);
 
+/* Defined in govstats-report-load.c. */
 gboolean
 load_tables (GovstatsReport *self,
              Loader         *ld,
              JsonNode       *node);
 
+/* Defined in govstats-report-load.c. */
 gboolean
 load_cell (GovstatsReport *self,
            Loader         *ld,
@@ -101,6 +104,7 @@ load_cell (GovstatsReport *self,
            const char     *path,
            JsonNode       *node);
 
+/* Defined in govstats-report-load.c. */
 const char *
 node_type_name (JsonNode *node);
 
