@@ -12,6 +12,7 @@
 #include "govstats-render.h"
 #include "govstats-report-private.h"
 #include "govstats-schema-private.h"
+#include "govstats-render-private.h"
 
 /*
  * Everything printed here comes from the schema: sections, headings, table
@@ -30,36 +31,6 @@
  *   复议后起诉) is printed across, its rows becoming header groups over one
  *   line of numbers.
  */
-
-typedef struct {
-  const char *label;
-  int         first;   /* row indexes, inclusive */
-  int         last;
-} PrintedGroup;
-
-typedef struct {
-  int          row;        /* schema row index; -1 for a label line of a printed group */
-  const char  *label;
-  guint        indent;
-  gboolean     has_values;
-} Line;
-
-typedef struct {
-  int      rank;           /* of the most serious finding naming the cell */
-  GString *title;
-} Mark;
-
-typedef struct {
-  GovstatsReport *report;
-  GovstatsSchema *schema;
-  const char     *lang;
-  gboolean        en;
-  GPtrArray      *findings;     /* nullable */
-  GHashTable     *marks;        /* cell path → Mark */
-  JsonNode       *schema_json;  /* for members the compiled schema does not keep */
-  guint           n_blocks;     /* tables written so far (wide CSV) */
-  GString        *out;
-} Render;
 
 /* ---------- display width ---------- */
 
@@ -112,13 +83,13 @@ govstats_render_display_width (const char *text,
   return width;
 }
 
-static guint
+guint
 text_width (const char *text)
 {
   return govstats_render_display_width (text, -1);
 }
 
-static void
+void
 append_padded (GString    *out,
                const char *text,
                guint       width,
@@ -136,7 +107,7 @@ append_padded (GString    *out,
 }
 
 /* Cells and labels are one line in text and Markdown. */
-static char *
+char *
 one_line (const char *text)
 {
   char *copy = g_strdup (text ? text : "");
@@ -149,34 +120,34 @@ one_line (const char *text)
 
 /* ---------- schema helpers ---------- */
 
-static const GovstatsSchemaRow *
+const GovstatsSchemaRow *
 row_at (const GovstatsSchemaTable *table,
         int                        r)
 {
   return table->rows->pdata[r];
 }
 
-static const GovstatsSchemaColumn *
+const GovstatsSchemaColumn *
 column_at (const GovstatsSchemaTable *table,
            guint                      c)
 {
   return table->columns->pdata[c];
 }
 
-static const char *
+const char *
 label (Render              *rd,
        const GovstatsLabel *l)
 {
   return govstats_label_get (l, rd->lang);
 }
 
-static gboolean
+gboolean
 label_is_set (const GovstatsLabel *l)
 {
   return l->zh != NULL || l->en != NULL;
 }
 
-static gboolean
+gboolean
 labels_equal (const GovstatsLabel *a,
               const GovstatsLabel *b)
 {
@@ -233,14 +204,14 @@ table_json (Render                    *rd,
   return NULL;
 }
 
-static const char *
+const char *
 table_row_header (Render                    *rd,
                   const GovstatsSchemaTable *table)
 {
   return json_label (rd, table_json (rd, table), "row_header");
 }
 
-static GArray *
+GArray *
 table_printed_groups (Render                    *rd,
                       const GovstatsSchemaTable *table)
 {
@@ -267,7 +238,7 @@ table_printed_groups (Render                    *rd,
   return groups;
 }
 
-static gboolean
+gboolean
 table_is_printed_across (const GovstatsSchemaTable *table)
 {
   for (guint r = 0; r < table->rows->len; r++)
@@ -276,7 +247,7 @@ table_is_printed_across (const GovstatsSchemaTable *table)
   return FALSE;
 }
 
-static gboolean
+gboolean
 table_has_column_groups (const GovstatsSchemaTable *table)
 {
   for (guint c = 0; c < table->columns->len; c++)
@@ -312,7 +283,7 @@ row_any_set (Render                    *rd,
 /* A group row that still accepts the single row of an older layout (the 2021
  * （六）其他处理) is printed as the report uses it: the single row with its
  * numbers when any of them is set, else the group and its sub-rows. */
-static gboolean
+gboolean
 legacy_used (Render                    *rd,
              const GovstatsSchemaTable *table,
              int                        r)
@@ -339,7 +310,7 @@ descendants_used (Render                    *rd,
   return FALSE;
 }
 
-static gboolean
+gboolean
 row_is_printed (Render                    *rd,
                 const GovstatsSchemaTable *table,
                 int                        r)
@@ -350,7 +321,7 @@ row_is_printed (Render                    *rd,
   return TRUE;
 }
 
-static gboolean
+gboolean
 row_prints_values (Render                    *rd,
                    const GovstatsSchemaTable *table,
                    int                        r)
@@ -361,7 +332,7 @@ row_prints_values (Render                    *rd,
 }
 
 /* The row-wise lines of a table: see the comment at the top. */
-static GArray *
+GArray *
 table_lines (Render                    *rd,
              const GovstatsSchemaTable *table)
 {
@@ -410,7 +381,7 @@ table_lines (Render                    *rd,
 
 /* ---------- cell values ---------- */
 
-static char *
+char *
 cell_path (Render                    *rd,
            const GovstatsSchemaTable *table,
            int                        r,
@@ -425,7 +396,7 @@ cell_path (Render                    *rd,
 /* The printed text of a cell: the exact value, the unit the report gave
  * where the column prints none of its own, and the note ("22（其中修订 16 件）").
  * %NULL for a blank cell. */
-static char *
+char *
 cell_display (Render                    *rd,
               const GovstatsSchemaTable *table,
               int                        r,
@@ -450,7 +421,7 @@ cell_display (Render                    *rd,
 }
 
 /* "法人或其他组织 · 商业企业": a column's label under its printed group. */
-static char *
+char *
 column_full_label (Render                    *rd,
                    const GovstatsSchemaTable *table,
                    guint                      c)
@@ -464,7 +435,7 @@ column_full_label (Render                    *rd,
 
 /* "（三）不予公开 · 1.属于国家秘密", "行政诉讼 · 复议后起诉": a row's label under its
  * printed group and parents, unless the label already says them. */
-static char *
+char *
 row_full_label (Render                    *rd,
                 const GovstatsSchemaTable *table,
                 int                        r)
@@ -500,7 +471,7 @@ mark_free (gpointer data)
   g_free (mark);
 }
 
-static int
+int
 finding_rank (GovstatsFinding *f)
 {
   if (govstats_finding_is_waived (f))
@@ -518,7 +489,7 @@ finding_rank (GovstatsFinding *f)
     }
 }
 
-static const char *
+const char *
 rank_class (int rank)
 {
   static const char * const classes[] = {
@@ -561,7 +532,7 @@ collect_marks (Render *rd)
 
 /* ---------- renderer's own words ---------- */
 
-static char *
+char *
 report_title (Render *rd)
 {
   const char *unit = govstats_report_get_unit_name (rd->report);
@@ -596,7 +567,7 @@ report_title (Render *rd)
 }
 
 /* "汇总 59 个单位的报告" under the title of a consolidated report that lists them. */
-static char *
+char *
 report_subtitle (Render *rd)
 {
   JsonArray *sources = govstats_report_get_sources (rd->report);
@@ -610,29 +581,20 @@ report_subtitle (Render *rd)
                                                        "Consolidated from %u unit reports", n), n);
 }
 
-static const char *
+const char *
 findings_heading (Render *rd)
 {
   /* Translators: the heading of the findings listed under a rendered report. */
   return govstats_i18n_gettext (rd->en ? "en" : "zh", "Check findings");
 }
 
-static const char *
+const char *
 no_findings_text (Render *rd)
 {
   return govstats_i18n_gettext (rd->en ? "en" : "zh", "No findings.");
 }
 
-/* Walks the sections of the layout in order. */
-typedef struct {
-  void (*begin_section) (Render *rd, const GovstatsSchemaSection *section, const char *heading);
-  void (*text_section)  (Render *rd, const GovstatsSchemaSection *section, const char *text);
-  void (*table)         (Render *rd, const GovstatsSchemaSection *section, const GovstatsSchemaTable *table,
-                         gboolean titled);
-  void (*end_section)   (Render *rd, const GovstatsSchemaSection *section);
-} SectionVisitor;
-
-static void
+void
 visit_sections (Render               *rd,
                 const SectionVisitor *v)
 {
@@ -655,1108 +617,6 @@ visit_sections (Render               *rd,
       if (v->end_section)
         v->end_section (rd, section);
     }
-}
-
-/* ---------- text ---------- */
-
-typedef struct {
-  char  *text;
-  guint  row, col, rowspan, colspan;
-  int    align;
-} GridCell;
-
-typedef struct {
-  guint      n_rows, n_cols, n_header;
-  GPtrArray *cells;       /* GridCell */
-  guint     *slots;       /* cell index + 1; 0 for none */
-} Grid;
-
-static void
-grid_cell_free (gpointer data)
-{
-  GridCell *cell = data;
-
-  g_free (cell->text);
-  g_free (cell);
-}
-
-static Grid *
-grid_new (guint n_rows,
-          guint n_cols,
-          guint n_header)
-{
-  Grid *g = g_new0 (Grid, 1);
-
-  g->n_rows = n_rows;
-  g->n_cols = n_cols;
-  g->n_header = n_header;
-  g->cells = g_ptr_array_new_with_free_func (grid_cell_free);
-  g->slots = g_new0 (guint, (gsize) n_rows * n_cols);
-  return g;
-}
-
-static void
-grid_free (Grid *g)
-{
-  g_ptr_array_unref (g->cells);
-  g_free (g->slots);
-  g_free (g);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Grid, grid_free)
-
-/* Takes @text. */
-static void
-grid_add (Grid  *g,
-          guint  row,
-          guint  col,
-          guint  rowspan,
-          guint  colspan,
-          int    align,
-          char  *text)
-{
-  GridCell *cell = g_new0 (GridCell, 1);
-
-  cell->text = text ? text : g_strdup ("");
-  cell->row = row;
-  cell->col = col;
-  cell->rowspan = rowspan;
-  cell->colspan = colspan;
-  cell->align = align;
-  g_ptr_array_add (g->cells, cell);
-  for (guint r = row; r < row + rowspan && r < g->n_rows; r++)
-    for (guint c = col; c < col + colspan && c < g->n_cols; c++)
-      g->slots[r * g->n_cols + c] = g->cells->len;
-}
-
-static guint
-grid_slot (Grid *g,
-           guint r,
-           guint c)
-{
-  guint slot = g->slots[r * g->n_cols + c];
-
-  if (slot == 0)
-    {
-      grid_add (g, r, c, 1, 1, -1, NULL);
-      slot = g->cells->len;
-    }
-  return slot;
-}
-
-static int
-compare_colspan (gconstpointer a,
-                 gconstpointer b)
-{
-  const GridCell *x = *(GridCell * const *) a, *y = *(GridCell * const *) b;
-
-  return (int) x->colspan - (int) y->colspan;
-}
-
-static void
-grid_rule (Grid        *g,
-           const guint *widths,
-           int          above,
-           int          below,
-           GString     *out)
-{
-  int n = (int) g->n_cols;
-  g_autofree gboolean *seg = g_new0 (gboolean, (gsize) n);
-
-  for (int c = 0; c < n; c++)
-    seg[c] = above < 0 || below >= (int) g->n_rows ||
-             grid_slot (g, (guint) above, (guint) c) != grid_slot (g, (guint) below, (guint) c);
-  for (int k = 0; k <= n; k++)
-    {
-      gboolean up = above >= 0 && (k == 0 || k == n ||
-                                   grid_slot (g, (guint) above, (guint) k - 1) != grid_slot (g, (guint) above, (guint) k));
-      gboolean down = below < (int) g->n_rows && (k == 0 || k == n ||
-                                                  grid_slot (g, (guint) below, (guint) k - 1) != grid_slot (g, (guint) below, (guint) k));
-      gboolean across = (k > 0 && seg[k - 1]) || (k < n && seg[k]);
-
-      g_string_append_c (out, (up || down) ? (across ? '+' : '|') : (across ? '-' : ' '));
-      if (k < n)
-        for (guint i = 0; i < widths[k] + 2; i++)
-          g_string_append_c (out, seg[k] ? '-' : ' ');
-    }
-  g_string_append_c (out, '\n');
-}
-
-static void
-grid_line (Grid        *g,
-           const guint *widths,
-           guint        r,
-           GString     *out)
-{
-  for (guint c = 0; c < g->n_cols;)
-    {
-      GridCell *cell = g->cells->pdata[grid_slot (g, r, c) - 1];
-      guint width = 0;
-
-      for (guint k = c; k < c + cell->colspan; k++)
-        width += widths[k];
-      width += 3 * (cell->colspan - 1);
-      g_string_append (out, "| ");
-      /* A cell spanning rows prints its text on its last line, next to the
-       * labels or numbers it heads. */
-      append_padded (out, r == cell->row + cell->rowspan - 1 ? cell->text : "", width, cell->align);
-      g_string_append_c (out, ' ');
-      c += cell->colspan;
-    }
-  g_string_append (out, "|\n");
-}
-
-static void
-grid_to_text (Grid    *g,
-              GString *out)
-{
-  g_autofree guint *widths = g_new0 (guint, g->n_cols);
-  g_autoptr(GPtrArray) spanning = g_ptr_array_new ();
-
-  for (guint r = 0; r < g->n_rows; r++)
-    for (guint c = 0; c < g->n_cols; c++)
-      grid_slot (g, r, c);
-  for (guint i = 0; i < g->cells->len; i++)
-    {
-      GridCell *cell = g->cells->pdata[i];
-
-      if (cell->colspan == 1)
-        widths[cell->col] = MAX (widths[cell->col], text_width (cell->text));
-      else
-        g_ptr_array_add (spanning, cell);
-    }
-  /* Narrow spans first, so that wide ones see the columns they cover. */
-  g_ptr_array_sort (spanning, compare_colspan);
-  for (guint i = 0; i < spanning->len; i++)
-    {
-      GridCell *cell = spanning->pdata[i];
-      guint need = text_width (cell->text), have = 3 * (cell->colspan - 1);
-
-      for (guint c = cell->col; c < cell->col + cell->colspan; c++)
-        have += widths[c];
-      if (need > have)
-        {
-          guint extra = need - have;
-
-          for (guint k = 0; k < cell->colspan; k++)
-            widths[cell->col + k] += extra / cell->colspan + (k >= cell->colspan - extra % cell->colspan ? 1 : 0);
-        }
-    }
-  for (guint r = 0; r <= g->n_rows; r++)
-    {
-      if (r == 0 || r <= g->n_header || r == g->n_rows)
-        grid_rule (g, widths, (int) r - 1, (int) r, out);
-      if (r < g->n_rows)
-        grid_line (g, widths, r, out);
-    }
-}
-
-/* The header of the value columns: the table's column header (申请人情况)
- * over everything, column groups (法人或其他组织) over their columns, a
- * column without a group spanning the group level. Adds cells to @g at
- * column offset @col0; returns nothing: the caller sized the header. */
-static guint
-column_header_rows (const GovstatsSchemaTable *table)
-{
-  return (label_is_set (&table->column_header) ? 1 : 0) + (table_has_column_groups (table) ? 1 : 0) + 1;
-}
-
-static void
-add_column_header (Render                    *rd,
-                   const GovstatsSchemaTable *table,
-                   Grid                      *g,
-                   guint                      col0)
-{
-  guint h = 0;
-  guint n = table->columns->len;
-
-  if (label_is_set (&table->column_header))
-    grid_add (g, h++, col0, 1, n, 0, one_line (label (rd, &table->column_header)));
-  if (table_has_column_groups (table))
-    {
-      for (guint c = 0; c < n;)
-        {
-          const GovstatsSchemaColumn *column = column_at (table, c);
-          guint run = 1;
-
-          if (!label_is_set (&column->group))
-            {
-              grid_add (g, h, col0 + c, 2, 1, 0, one_line (label (rd, &column->label)));
-              c++;
-              continue;
-            }
-          while (c + run < n && labels_equal (&column_at (table, c + run)->group, &column->group))
-            run++;
-          grid_add (g, h, col0 + c, 1, run, 0, one_line (label (rd, &column->group)));
-          for (guint k = c; k < c + run; k++)
-            grid_add (g, h + 1, col0 + k, 1, 1, 0, one_line (label (rd, &column_at (table, k)->label)));
-          c += run;
-        }
-    }
-  else
-    for (guint c = 0; c < n; c++)
-      grid_add (g, h, col0 + c, 1, 1, 0, one_line (label (rd, &column_at (table, c)->label)));
-}
-
-static void
-text_begin_section (Render                      *rd,
-                    const GovstatsSchemaSection *section,
-                    const char                  *heading)
-{
-  g_autofree char *line = one_line (heading);
-
-  g_string_append_printf (rd->out, "\n%s\n", line);
-}
-
-/* The paragraphs of a text section for Markdown and HTML: its lines that
- * are not blank, stripped. */
-static GStrv
-dup_paragraphs (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; lines[i]; i++)
-    {
-      g_strstrip (lines[i]);
-      if (*lines[i] != '\0')
-        g_strv_builder_add (builder, lines[i]);
-    }
-  return g_strv_builder_end (builder);
-}
-
-static void
-text_text_section (Render                      *rd,
-                   const GovstatsSchemaSection *section,
-                   const char                  *text)
-{
-  g_autofree char *body = NULL;
-  gsize len;
-
-  if (text == NULL || *text == '\0')
-    return;
-  body = g_strdup (text);
-  /* One blank line between heading and body, whatever the text ends with. */
-  len = strlen (body);
-  while (len > 0 && (body[len - 1] == '\n' || body[len - 1] == '\r'))
-    body[--len] = '\0';
-  g_string_append_printf (rd->out, "\n%s\n", body);
-}
-
-static void
-text_table (Render                      *rd,
-            const GovstatsSchemaSection *section,
-            const GovstatsSchemaTable   *table,
-            gboolean                     titled)
-{
-  g_autoptr(GArray) lines = table_lines (rd, table);
-  guint h = column_header_rows (table);
-  g_autoptr(Grid) g = grid_new (h + lines->len, 1 + table->columns->len, h);
-  const char *corner = table_row_header (rd, table);
-
-  g_string_append_c (rd->out, '\n');
-  if (titled)
-    {
-      g_autofree char *title = one_line (label (rd, &table->title));
-      g_string_append_printf (rd->out, "%s\n", title);
-    }
-  if (label_is_set (&table->note))
-    {
-      g_autofree char *note = one_line (label (rd, &table->note));
-      g_string_append_printf (rd->out, "%s\n", note);
-    }
-  grid_add (g, 0, 0, h, 1, -1, one_line (corner));
-  add_column_header (rd, table, g, 1);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-      g_autofree char *text = one_line (line->label);
-      GString *indented = g_string_new (NULL);
-
-      for (guint k = 0; k < line->indent; k++)
-        g_string_append (indented, "  ");
-      g_string_append (indented, text);
-      grid_add (g, h + i, 0, 1, 1, -1, g_string_free (indented, FALSE));
-      for (guint c = 0; c < table->columns->len; c++)
-        {
-          g_autofree char *value = line->has_values ? cell_display (rd, table, line->row, c) : NULL;
-          grid_add (g, h + i, 1 + c, 1, 1, 1, one_line (value));
-        }
-    }
-  grid_to_text (g, rd->out);
-}
-
-static void
-text_findings (Render *rd)
-{
-  g_string_append_printf (rd->out, "\n%s\n\n", findings_heading (rd));
-  if (rd->findings->len == 0)
-    g_string_append_printf (rd->out, "%s\n", no_findings_text (rd));
-  for (guint i = 0; i < rd->findings->len; i++)
-    {
-      g_autofree char *text = govstats_finding_to_string (rd->findings->pdata[i], rd->lang);
-      g_autofree char *line = one_line (text);
-      g_string_append_printf (rd->out, "%s\n", line);
-    }
-}
-
-static void
-render_text (Render *rd)
-{
-  static const SectionVisitor visitor = {
-    text_begin_section, text_text_section, text_table, NULL,
-  };
-  g_autofree char *title = report_title (rd);
-  g_autofree char *subtitle = report_subtitle (rd);
-
-  g_string_append_printf (rd->out, "%s\n", title);
-  if (subtitle)
-    g_string_append_printf (rd->out, "%s\n", subtitle);
-  visit_sections (rd, &visitor);
-  if (rd->findings)
-    text_findings (rd);
-}
-
-/* ---------- Markdown ---------- */
-
-/* Backslash-escapes the ASCII punctuation that Markdown reads as markup
- * anywhere in a line; @at_line_start also the block markers. */
-static void
-markdown_escape (GString    *out,
-                 const char *text,
-                 gboolean    in_table)
-{
-  gboolean line_start = TRUE;
-
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (in_table && (*p == '\n' || *p == '\r'))
-        {
-          g_string_append_c (out, ' ');
-          continue;
-        }
-      if (strchr ("\\`*_[]<>&|~", *p) != NULL ||
-          (line_start && !in_table && strchr ("#+-=", *p) != NULL))
-        g_string_append_c (out, '\\');
-      else if (line_start && !in_table && g_ascii_isdigit (*p))
-        {
-          /* "1. " would start an ordered list. */
-          const char *q = p;
-          while (g_ascii_isdigit (*q))
-            q++;
-          if ((*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\0' || q[1] == '\n'))
-            {
-              g_string_append_len (out, p, q - p);
-              g_string_append_c (out, '\\');
-              p = q;
-            }
-        }
-      g_string_append_c (out, *p);
-      line_start = *p == '\n' || (line_start && *p == ' ');
-    }
-}
-
-static char *
-markdown_cell (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  markdown_escape (s, text, TRUE);
-  return g_string_free (s, FALSE);
-}
-
-static void
-markdown_begin_section (Render                      *rd,
-                        const GovstatsSchemaSection *section,
-                        const char                  *heading)
-{
-  g_autofree char *line = one_line (heading);
-
-  g_string_append (rd->out, "\n## ");
-  markdown_escape (rd->out, line, TRUE);
-  g_string_append_c (rd->out, '\n');
-}
-
-static void
-markdown_text_section (Render                      *rd,
-                       const GovstatsSchemaSection *section,
-                       const char                  *text)
-{
-  g_auto(GStrv) paragraphs = NULL;
-
-  if (text == NULL)
-    return;
-  paragraphs = dup_paragraphs (text);
-  for (guint i = 0; paragraphs[i]; i++)
-    {
-      g_string_append_c (rd->out, '\n');
-      markdown_escape (rd->out, paragraphs[i], FALSE);
-      g_string_append_c (rd->out, '\n');
-    }
-}
-
-static void
-markdown_table (Render                      *rd,
-                const GovstatsSchemaSection *section,
-                const GovstatsSchemaTable   *table,
-                gboolean                     titled)
-{
-  g_autoptr(GArray) lines = table_lines (rd, table);
-  guint n_cols = 1 + table->columns->len;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autofree guint *widths = g_new0 (guint, n_cols);
-  const char *corner = table_row_header (rd, table);
-
-  if (corner == NULL && label_is_set (&table->column_header))
-    corner = label (rd, &table->column_header);
-  if (titled)
-    {
-      g_string_append (rd->out, "\n### ");
-      markdown_escape (rd->out, label (rd, &table->title), TRUE);
-      g_string_append_c (rd->out, '\n');
-    }
-  if (label_is_set (&table->note))
-    {
-      g_string_append_c (rd->out, '\n');
-      markdown_escape (rd->out, label (rd, &table->note), TRUE);
-      g_string_append_c (rd->out, '\n');
-    }
-
-  /* Markdown has one header line and no spans: a column in a group is
-   * headed "group · label". */
-  g_ptr_array_add (cells, markdown_cell (corner));
-  for (guint c = 0; c < table->columns->len; c++)
-    {
-      g_autofree char *full = column_full_label (rd, table, c);
-      g_ptr_array_add (cells, markdown_cell (full));
-    }
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-
-      g_ptr_array_add (cells, markdown_cell (line->label));
-      for (guint c = 0; c < table->columns->len; c++)
-        {
-          g_autofree char *value = line->has_values ? cell_display (rd, table, line->row, c) : NULL;
-          g_ptr_array_add (cells, markdown_cell (value));
-        }
-    }
-  for (guint i = 0; i < cells->len; i++)
-    widths[i % n_cols] = MAX (MAX (widths[i % n_cols], 3), text_width (cells->pdata[i]));
-
-  g_string_append_c (rd->out, '\n');
-  for (guint i = 0; i < cells->len; i++)
-    {
-      guint c = i % n_cols;
-
-      g_string_append (rd->out, "| ");
-      append_padded (rd->out, cells->pdata[i], widths[c], c == 0 || i < n_cols ? -1 : 1);
-      g_string_append_c (rd->out, ' ');
-      if (c == n_cols - 1)
-        g_string_append (rd->out, "|\n");
-      if (i == n_cols - 1)
-        {
-          for (guint k = 0; k < n_cols; k++)
-            {
-              g_string_append (rd->out, "| ");
-              for (guint d = 0; d < widths[k] - (k > 0 ? 1 : 0); d++)
-                g_string_append_c (rd->out, '-');
-              if (k > 0)
-                g_string_append_c (rd->out, ':');
-              g_string_append_c (rd->out, ' ');
-            }
-          g_string_append (rd->out, "|\n");
-        }
-    }
-}
-
-static void
-render_markdown (Render *rd)
-{
-  static const SectionVisitor visitor = {
-    markdown_begin_section, markdown_text_section, markdown_table, NULL,
-  };
-  g_autofree char *title = report_title (rd);
-  g_autofree char *subtitle = report_subtitle (rd);
-
-  g_string_append (rd->out, "# ");
-  markdown_escape (rd->out, title, TRUE);
-  g_string_append_c (rd->out, '\n');
-  if (subtitle)
-    {
-      g_string_append_c (rd->out, '\n');
-      markdown_escape (rd->out, subtitle, FALSE);
-      g_string_append_c (rd->out, '\n');
-    }
-  visit_sections (rd, &visitor);
-  if (rd->findings)
-    {
-      g_string_append_printf (rd->out, "\n## %s\n\n", findings_heading (rd));
-      if (rd->findings->len == 0)
-        g_string_append_printf (rd->out, "%s\n", no_findings_text (rd));
-      for (guint i = 0; i < rd->findings->len; i++)
-        {
-          g_autofree char *text = govstats_finding_to_string (rd->findings->pdata[i], rd->lang);
-          g_string_append (rd->out, "- ");
-          markdown_escape (rd->out, text, TRUE);
-          g_string_append_c (rd->out, '\n');
-        }
-    }
-}
-
-/* ---------- HTML ---------- */
-
-static const char html_style[] =
-  "body { font-family: \"SimSun\", \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", "
-  "\"WenQuanYi Micro Hei\", serif; color: #000; background: #fff; margin: 2em; line-height: 1.5; }\n"
-  "h1 { font-size: 1.5em; text-align: center; margin: 0 0 0.3em; }\n"
-  ".govstats-subtitle { text-align: center; margin: 0 0 1em; }\n"
-  "h2 { font-size: 1.15em; margin: 1.2em 0 0.5em; }\n"
-  "p { text-indent: 2em; margin: 0.3em 0; }\n"
-  "table.govstats-table { border-collapse: collapse; margin: 0.5em 0 1em; }\n"
-  ".govstats-table th, .govstats-table td { border: 1px solid #000; padding: 0.25em 0.5em; }\n"
-  ".govstats-table th { font-weight: normal; text-align: center; vertical-align: middle; }\n"
-  ".govstats-table th[scope=col], .govstats-table th[scope=colgroup] { word-break: keep-all; }\n"
-  ".govstats-table.govstats-across th[scope=col] { word-break: normal; }\n"
-  ".govstats-table th[scope=row] { text-align: left; }\n"
-  ".govstats-table th.govstats-title { font-weight: bold; }\n"
-  ".govstats-table th.govstats-note { text-align: left; font-size: 0.85em; width: 12em; }\n"
-  ".govstats-table th.govstats-printed-group { writing-mode: vertical-rl; text-orientation: upright; "
-  "letter-spacing: 0.3em; "
-  "text-align: center; }\n"
-  ".govstats-table td { text-align: right; min-width: 3em; font-variant-numeric: tabular-nums; }\n"
-  ".govstats-cell-note { font-size: 0.85em; }\n"
-  ".govstats-error { background: #f6c7c7; }\n"
-  ".govstats-warning { background: #fbeab4; }\n"
-  ".govstats-uncertain, .govstats-info { background: #d7e5f7; }\n"
-  ".govstats-waived { background: #e6e6e6; }\n"
-  "@media print {\n"
-  "  body { margin: 0; }\n"
-  "  table.govstats-table { page-break-inside: avoid; }\n"
-  "  .govstats-error, .govstats-warning, .govstats-uncertain, .govstats-info, .govstats-waived "
-  "{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-  "}\n";
-
-static void
-html_escaped (GString    *out,
-              const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
-
-  g_string_append (out, escaped);
-}
-
-static void
-html_value_cell (Render                    *rd,
-                 const GovstatsSchemaTable *table,
-                 int                        r,
-                 guint                      c)
-{
-  g_autofree char *path = cell_path (rd, table, r, c);
-  g_autofree char *value = govstats_report_dup_value_text (rd->report, path, NULL);
-  Mark *mark = g_hash_table_lookup (rd->marks, path);
-  const char *unit = govstats_report_get_cell_unit (rd->report, path);
-  const char *note = govstats_report_get_cell_note (rd->report, path);
-
-  g_string_append (rd->out, "<td data-path=\"");
-  html_escaped (rd->out, path);
-  g_string_append_c (rd->out, '"');
-  if (value == NULL || mark != NULL)
-    {
-      g_string_append (rd->out, " class=\"");
-      if (value == NULL)
-        g_string_append (rd->out, "govstats-blank");
-      if (mark != NULL)
-        g_string_append_printf (rd->out, "%sgovstats-flagged %s", value == NULL ? " " : "", rank_class (mark->rank));
-      g_string_append_c (rd->out, '"');
-    }
-  if (mark != NULL)
-    {
-      g_string_append (rd->out, " title=\"");
-      html_escaped (rd->out, mark->title->str);
-      g_string_append_c (rd->out, '"');
-    }
-  g_string_append_c (rd->out, '>');
-  if (value != NULL)
-    {
-      html_escaped (rd->out, value);
-      if (unit != NULL && *unit != '\0' && g_strcmp0 (unit, column_at (table, c)->unit) != 0)
-        html_escaped (rd->out, unit);
-      if (note != NULL && *note != '\0')
-        {
-          g_string_append (rd->out, "<span class=\"govstats-cell-note\">");
-          g_string_append (rd->out, rd->en ? " (" : "（");
-          html_escaped (rd->out, note);
-          g_string_append (rd->out, rd->en ? ")" : "）");
-          g_string_append (rd->out, "</span>");
-        }
-    }
-  g_string_append (rd->out, "</td>");
-}
-
-static void
-html_th (Render     *rd,
-         const char *klass,
-         const char *scope,
-         guint       rowspan,
-         guint       colspan,
-         const char *text)
-{
-  g_string_append (rd->out, "<th");
-  if (klass)
-    g_string_append_printf (rd->out, " class=\"%s\"", klass);
-  if (scope)
-    g_string_append_printf (rd->out, " scope=\"%s\"", scope);
-  if (rowspan > 1)
-    g_string_append_printf (rd->out, " rowspan=\"%u\"", rowspan);
-  if (colspan > 1)
-    g_string_append_printf (rd->out, " colspan=\"%u\"", colspan);
-  g_string_append_c (rd->out, '>');
-  html_escaped (rd->out, text);
-  g_string_append (rd->out, "</th>");
-}
-
-static void
-html_begin_table (Render                    *rd,
-                  const GovstatsSchemaTable *table,
-                  gboolean                   titled,
-                  guint                      width)
-{
-  g_string_append_printf (rd->out, "<table class=\"govstats-table%s\" data-table=\"",
-                          table_is_printed_across (table) ? " govstats-across" : "");
-  html_escaped (rd->out, table->key);
-  g_string_append (rd->out, "\">\n");
-  if (titled)
-    {
-      g_string_append (rd->out, "<tr>");
-      html_th (rd, "govstats-title", "colgroup", 1, width, label (rd, &table->title));
-      g_string_append (rd->out, "</tr>\n");
-    }
-}
-
-/* The table as the form prints it, rows down the side. */
-static void
-html_table_down (Render                    *rd,
-                 const GovstatsSchemaTable *table,
-                 gboolean                   titled)
-{
-  g_autoptr(GArray) groups = table_printed_groups (rd, table);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (int));   /* lines with numbers */
-  guint n = table->columns->len;
-  guint h = column_header_rows (table);
-  guint depth = 0, label_cols, group_cols;
-  gboolean any_in_group = FALSE;
-  const char *corner;
-
-  /* In the form, a group row is no line of its own: its label cell spans
-   * the lines of its sub-rows. */
-  for (guint r = 0; r < table->rows->len; r++)
-    if (row_is_printed (rd, table, (int) r) && row_prints_values (rd, table, (int) r))
-      {
-        int ri = (int) r;
-        guint d = 0;
-
-        g_array_append_val (rows, ri);
-        for (int p = row_at (table, ri)->parent; p >= 0; p = row_at (table, p)->parent)
-          if (!legacy_used (rd, table, p))
-            d++;
-        depth = MAX (depth, d);
-        for (guint g = 0; g < groups->len; g++)
-          if (ri >= g_array_index (groups, PrintedGroup, g).first && ri <= g_array_index (groups, PrintedGroup, g).last)
-            any_in_group = TRUE;
-      }
-  group_cols = any_in_group ? 1 : 0;
-  label_cols = group_cols + depth + 1;
-
-  html_begin_table (rd, table, titled, label_cols + n);
-
-  /* Header: the note (or the row header) in the corner, then the columns. */
-  g_string_append (rd->out, "<tr>");
-  if (label_is_set (&table->note))
-    html_th (rd, "govstats-note", NULL, h, label_cols, label (rd, &table->note));
-  else
-    {
-      corner = table_row_header (rd, table);
-      html_th (rd, NULL, NULL, h, label_cols, corner ? corner : "");
-    }
-  {
-    guint level = 0;
-
-    if (label_is_set (&table->column_header))
-      {
-        html_th (rd, NULL, "colgroup", 1, n, label (rd, &table->column_header));
-        g_string_append (rd->out, "</tr>\n<tr>");
-        level++;
-      }
-    if (table_has_column_groups (table))
-      {
-        for (guint c = 0; c < n;)
-          {
-            const GovstatsSchemaColumn *column = column_at (table, c);
-            guint run = 1;
-
-            if (!label_is_set (&column->group))
-              {
-                html_th (rd, NULL, "col", 2, 1, label (rd, &column->label));
-                c++;
-                continue;
-              }
-            while (c + run < n && labels_equal (&column_at (table, c + run)->group, &column->group))
-              run++;
-            html_th (rd, NULL, "colgroup", 1, run, label (rd, &column->group));
-            c += run;
-          }
-        g_string_append (rd->out, "</tr>\n<tr>");
-        for (guint c = 0; c < n; c++)
-          if (label_is_set (&column_at (table, c)->group))
-            html_th (rd, NULL, "col", 1, 1, label (rd, &column_at (table, c)->label));
-      }
-    else
-      for (guint c = 0; c < n; c++)
-        html_th (rd, NULL, "col", 1, 1, label (rd, &column_at (table, c)->label));
-    g_string_append (rd->out, "</tr>\n");
-  }
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      int r = g_array_index (rows, int, i);
-      const GovstatsSchemaRow *row = row_at (table, r);
-      const PrintedGroup *group = NULL;
-      g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (int));
-      guint colspan;
-
-      g_string_append (rd->out, "<tr>");
-      for (guint g = 0; g < groups->len; g++)
-        if (r >= g_array_index (groups, PrintedGroup, g).first && r <= g_array_index (groups, PrintedGroup, g).last)
-          group = &g_array_index (groups, PrintedGroup, g);
-      if (group != NULL && (i == 0 || g_array_index (rows, int, i - 1) < group->first))
-        {
-          guint span = 0;
-
-          for (guint k = i; k < rows->len && g_array_index (rows, int, k) <= group->last; k++)
-            span++;
-          html_th (rd, "govstats-printed-group", "rowgroup", span, 1, group->label);
-        }
-
-      /* Group label cells start on the first line under them. */
-      for (int p = row->parent; p >= 0; p = row_at (table, p)->parent)
-        if (!legacy_used (rd, table, p))
-          g_array_prepend_val (chain, p);
-      for (guint k = 0; k < chain->len; k++)
-        {
-          int p = g_array_index (chain, int, k);
-          gboolean first = TRUE;
-          guint span = 0;
-
-          if (i > 0)
-            for (int q = row_at (table, g_array_index (rows, int, i - 1))->parent; q >= 0; q = row_at (table, q)->parent)
-              if (q == p)
-                first = FALSE;
-          if (!first)
-            continue;
-          for (guint m = i; m < rows->len; m++)
-            {
-              int q;
-
-              for (q = row_at (table, g_array_index (rows, int, m))->parent; q >= 0 && q != p; q = row_at (table, q)->parent)
-                ;
-              if (q != p)
-                break;
-              span++;
-            }
-          html_th (rd, "govstats-group", "rowgroup", span, 1, label (rd, &row_at (table, p)->label));
-        }
-      colspan = label_cols - (group != NULL ? group_cols : 0) - chain->len;
-      html_th (rd, NULL, "row", 1, colspan, label (rd, &row->label));
-      for (guint c = 0; c < n; c++)
-        html_value_cell (rd, table, r, c);
-      g_string_append (rd->out, "</tr>\n");
-    }
-  g_string_append (rd->out, "</table>\n");
-}
-
-/* The table printed across (表四): its rows become header groups over one
- * line of numbers. */
-static void
-html_table_across (Render                    *rd,
-                   const GovstatsSchemaTable *table,
-                   gboolean                   titled)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (int));
-  guint n = table->columns->len;
-
-  for (guint r = 0; r < table->rows->len; r++)
-    if (row_at (table, (int) r)->has_cells)
-      {
-        int ri = (int) r;
-        g_array_append_val (rows, ri);
-      }
-  html_begin_table (rd, table, titled, rows->len * n);
-
-  g_string_append (rd->out, "<tr>");
-  for (guint i = 0; i < rows->len;)
-    {
-      const GovstatsSchemaRow *row = row_at (table, g_array_index (rows, int, i));
-      guint run = 1;
-
-      if (!label_is_set (&row->printed_group))
-        {
-          html_th (rd, NULL, "colgroup", 2, n, label (rd, &row->label));
-          i++;
-          continue;
-        }
-      while (i + run < rows->len &&
-             labels_equal (&row_at (table, g_array_index (rows, int, i + run))->printed_group, &row->printed_group))
-        run++;
-      html_th (rd, NULL, "colgroup", 1, run * n, label (rd, &row->printed_group));
-      i += run;
-    }
-  g_string_append (rd->out, "</tr>\n<tr>");
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const GovstatsSchemaRow *row = row_at (table, g_array_index (rows, int, i));
-
-      if (label_is_set (&row->printed_group))
-        html_th (rd, NULL, "colgroup", 1, n, label (rd, &row->label));
-    }
-  g_string_append (rd->out, "</tr>\n<tr>");
-  for (guint i = 0; i < rows->len; i++)
-    for (guint c = 0; c < n; c++)
-      html_th (rd, NULL, "col", 1, 1, label (rd, &column_at (table, c)->label));
-  g_string_append (rd->out, "</tr>\n<tr>");
-  for (guint i = 0; i < rows->len; i++)
-    for (guint c = 0; c < n; c++)
-      html_value_cell (rd, table, g_array_index (rows, int, i), c);
-  g_string_append (rd->out, "</tr>\n</table>\n");
-}
-
-static void
-html_begin_section (Render                      *rd,
-                    const GovstatsSchemaSection *section,
-                    const char                  *heading)
-{
-  g_string_append (rd->out, "<section class=\"govstats-section\" data-section=\"");
-  html_escaped (rd->out, section->key);
-  g_string_append (rd->out, "\">\n<h2>");
-  html_escaped (rd->out, heading);
-  g_string_append (rd->out, "</h2>\n");
-}
-
-static void
-html_text_section (Render                      *rd,
-                   const GovstatsSchemaSection *section,
-                   const char                  *text)
-{
-  g_auto(GStrv) paragraphs = NULL;
-
-  if (text == NULL)
-    return;
-  paragraphs = dup_paragraphs (text);
-  for (guint i = 0; paragraphs[i]; i++)
-    {
-      g_string_append (rd->out, "<p>");
-      html_escaped (rd->out, paragraphs[i]);
-      g_string_append (rd->out, "</p>\n");
-    }
-}
-
-static void
-html_table (Render                      *rd,
-            const GovstatsSchemaSection *section,
-            const GovstatsSchemaTable   *table,
-            gboolean                     titled)
-{
-  if (table_is_printed_across (table))
-    html_table_across (rd, table, titled);
-  else
-    html_table_down (rd, table, titled);
-}
-
-static void
-html_end_section (Render                      *rd,
-                  const GovstatsSchemaSection *section)
-{
-  g_string_append (rd->out, "</section>\n");
-}
-
-static void
-render_html (Render              *rd,
-             GovstatsRenderFlags  flags)
-{
-  static const SectionVisitor visitor = {
-    html_begin_section, html_text_section, html_table, html_end_section,
-  };
-  g_autofree char *title = report_title (rd);
-  g_autofree char *subtitle = report_subtitle (rd);
-  const char *html_lang = rd->en ? "en" : "zh-CN";
-  int year = govstats_report_get_year (rd->report);
-
-  if (flags & GOVSTATS_RENDER_FLAGS_STANDALONE)
-    {
-      g_string_append_printf (rd->out,
-                              "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                              "<meta name=\"generator\" content=\"libgovstats\">\n<title>", html_lang);
-      html_escaped (rd->out, title);
-      g_string_append_printf (rd->out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
-    }
-  g_string_append_printf (rd->out, "<div class=\"govstats-report\" lang=\"%s\" data-version=\"", html_lang);
-  html_escaped (rd->out, govstats_report_get_version (rd->report));
-  g_string_append (rd->out, "\"");
-  if (year > 0)
-    g_string_append_printf (rd->out, " data-year=\"%d\"", year);
-  g_string_append_printf (rd->out, " data-scope=\"%s\">\n<h1>",
-                          govstats_report_get_scope (rd->report) == GOVSTATS_SCOPE_AGGREGATE ? "aggregate" : "own");
-  html_escaped (rd->out, title);
-  g_string_append (rd->out, "</h1>\n");
-  if (subtitle)
-    {
-      g_string_append (rd->out, "<p class=\"govstats-subtitle\">");
-      html_escaped (rd->out, subtitle);
-      g_string_append (rd->out, "</p>\n");
-    }
-  visit_sections (rd, &visitor);
-  if (rd->findings)
-    {
-      g_string_append (rd->out, "<section class=\"govstats-findings\">\n<h2>");
-      html_escaped (rd->out, findings_heading (rd));
-      g_string_append (rd->out, "</h2>\n");
-      if (rd->findings->len == 0)
-        {
-          g_string_append (rd->out, "<p>");
-          html_escaped (rd->out, no_findings_text (rd));
-          g_string_append (rd->out, "</p>\n");
-        }
-      else
-        {
-          g_string_append (rd->out, "<ul>\n");
-          for (guint i = 0; i < rd->findings->len; i++)
-            {
-              GovstatsFinding *f = rd->findings->pdata[i];
-              g_autofree char *text = govstats_finding_to_string (f, rd->lang);
-
-              g_string_append_printf (rd->out, "<li class=\"%s\">", rank_class (finding_rank (f)));
-              html_escaped (rd->out, text);
-              g_string_append (rd->out, "</li>\n");
-            }
-          g_string_append (rd->out, "</ul>\n");
-        }
-      g_string_append (rd->out, "</section>\n");
-    }
-  g_string_append (rd->out, "</div>\n");
-  if (flags & GOVSTATS_RENDER_FLAGS_STANDALONE)
-    g_string_append (rd->out, "</body>\n</html>\n");
-}
-
-/* ---------- CSV ---------- */
-
-/* RFC 4180: fields with a comma, a quote or a line break are quoted, quotes
- * doubled; lines end in CRLF. */
-static void
-csv_field (GString    *out,
-           const char *text,
-           gboolean    last)
-{
-  if (text != NULL && strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else if (text != NULL)
-    g_string_append (out, text);
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
-static void
-render_csv (Render *rd)
-{
-  csv_field (rd->out, "table", FALSE);
-  csv_field (rd->out, "row", FALSE);
-  csv_field (rd->out, "column", FALSE);
-  csv_field (rd->out, rd->en ? "label_en" : "label_zh", FALSE);
-  csv_field (rd->out, "value", TRUE);
-  for (guint t = 0; t < govstats_schema_get_n_tables (rd->schema); t++)
-    {
-      const GovstatsSchemaTable *table = govstats_schema_table_at (rd->schema, t);
-
-      for (guint r = 0; r < table->rows->len; r++)
-        {
-          g_autofree char *row_label = NULL;
-
-          if (!row_at (table, (int) r)->has_cells)
-            continue;
-          row_label = row_full_label (rd, table, (int) r);
-          for (guint c = 0; c < table->columns->len; c++)
-            {
-              g_autofree char *column_label = column_full_label (rd, table, c);
-              g_autofree char *cell_label = g_strdup_printf ("%s / %s", row_label, column_label);
-              g_autofree char *path = cell_path (rd, table, (int) r, c);
-              g_autofree char *value = govstats_report_dup_value_text (rd->report, path, NULL);
-
-              csv_field (rd->out, table->key, FALSE);
-              csv_field (rd->out, row_at (table, (int) r)->key, FALSE);
-              csv_field (rd->out, column_at (table, c)->key, FALSE);
-              csv_field (rd->out, cell_label, FALSE);
-              csv_field (rd->out, value, TRUE);
-            }
-        }
-    }
-}
-
-static void
-csv_wide_table (Render                      *rd,
-                const GovstatsSchemaSection *section,
-                const GovstatsSchemaTable   *table,
-                gboolean                     titled)
-{
-  g_autoptr(GArray) lines = table_lines (rd, table);
-  guint n = table->columns->len;
-
-  if (rd->n_blocks++ > 0)
-    g_string_append (rd->out, "\r\n");
-  /* The block of a table: its title over the row labels, the column labels
-   * across. */
-  csv_field (rd->out, label (rd, &table->title), FALSE);
-  for (guint c = 0; c < n; c++)
-    {
-      g_autofree char *full = column_full_label (rd, table, c);
-      csv_field (rd->out, full, c == n - 1);
-    }
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-
-      csv_field (rd->out, line->label, FALSE);
-      for (guint c = 0; c < n; c++)
-        {
-          g_autofree char *path = line->has_values ? cell_path (rd, table, line->row, c) : NULL;
-          g_autofree char *value = path ? govstats_report_dup_value_text (rd->report, path, NULL) : NULL;
-          csv_field (rd->out, value, c == n - 1);
-        }
-    }
-}
-
-static void
-noop_section (Render                      *rd,
-              const GovstatsSchemaSection *section,
-              const char                  *text)
-{
-}
-
-static void
-render_csv_wide (Render *rd)
-{
-  static const SectionVisitor visitor = {
-    noop_section, noop_section, csv_wide_table, NULL,
-  };
-
-  visit_sections (rd, &visitor);
 }
 
 /**
