@@ -423,7 +423,7 @@ reader_number_node (GovstatsJsonReader *r)
     {
       gint64 value;
       g_autofree char *reason = NULL;
-      if (!govstats_value_parse (text, GOVSTATS_VALUE_KIND_DELTA, &value, &reason))
+      if (!govstats_value_parse (text, GOVSTATS_VALUE_KIND_DELTA, &value, NULL, &reason))
         {
           govstats_json_reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", text);
           return NULL;

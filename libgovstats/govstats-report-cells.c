@@ -299,6 +299,7 @@ govstats_report_set_value_text (GovstatsReport *self,
                                 GError        **error)
 {
   g_autofree char *reason = NULL;
+  GovstatsValueProblem problem;
   int index;
   gint64 value;
 
@@ -316,10 +317,10 @@ govstats_report_set_value_text (GovstatsReport *self,
       self->values[index] = 0;
       return TRUE;
     }
-  if (!govstats_value_parse (text, govstats_schema_cell_kind_at (self->schema, (guint) index), &value, &reason))
+  if (!govstats_value_parse (text, govstats_schema_cell_kind_at (self->schema, (guint) index), &value, &problem, &reason))
     {
       g_set_error (error, GOVSTATS_ERROR,
-                   strstr (reason, "too large") || strstr (reason, "decimal places")
+                   problem == GOVSTATS_VALUE_TOO_LARGE || problem == GOVSTATS_VALUE_TOO_PRECISE
                      ? GOVSTATS_ERROR_OUT_OF_RANGE : GOVSTATS_ERROR_INVALID_VALUE,
                    "%s: %s", path, reason);
       return FALSE;

@@ -88,6 +88,7 @@ load_cell (GovstatsReport *self,
   GovstatsValueKind kind = govstats_schema_cell_kind_at (self->schema, index);
   JsonNode *value_node = node;
   g_autofree char *reason = NULL;
+  GovstatsValueProblem problem;
   gint64 value;
 
   if (JSON_NODE_HOLDS_OBJECT (node))
@@ -139,18 +140,18 @@ load_cell (GovstatsReport *self,
     {
       /* The number as written, not JSON-GLib's double: exact for any amount. */
       const char *literal = g_hash_table_lookup (ld->literals, path);
-      if (!govstats_value_parse_json_number (literal, kind, &value, &reason))
+      if (!govstats_value_parse_json_number (literal, kind, &value, &problem, &reason))
         return load_fail (ld,
-                          strstr (reason, "whole number") ? GOVSTATS_ERROR_INVALID_VALUE : GOVSTATS_ERROR_OUT_OF_RANGE,
+                          problem == GOVSTATS_VALUE_NOT_WHOLE ? GOVSTATS_ERROR_INVALID_VALUE : GOVSTATS_ERROR_OUT_OF_RANGE,
                           "tables/%s: %s", path, reason);
       goto done;
     }
-  if (!govstats_value_from_node (value_node, kind, &value, &reason))
+  if (!govstats_value_from_node (value_node, kind, &value, &problem, &reason))
     {
       return load_fail (ld,
-                        strstr (reason, "too large") ? GOVSTATS_ERROR_OUT_OF_RANGE :
-                        strstr (reason, "decimal places") ? GOVSTATS_ERROR_OUT_OF_RANGE :
-                        strstr (reason, "whole number") ? GOVSTATS_ERROR_INVALID_VALUE :
+                        problem == GOVSTATS_VALUE_TOO_LARGE ? GOVSTATS_ERROR_OUT_OF_RANGE :
+                        problem == GOVSTATS_VALUE_TOO_PRECISE ? GOVSTATS_ERROR_OUT_OF_RANGE :
+                        problem == GOVSTATS_VALUE_NOT_WHOLE ? GOVSTATS_ERROR_INVALID_VALUE :
                         GOVSTATS_ERROR_INVALID_TYPE,
                         "tables/%s: %s", path, reason);
     }

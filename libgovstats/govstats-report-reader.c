@@ -298,6 +298,7 @@ reader_tables (GovstatsJsonReader         *r,
                   gboolean integral;
                   char buf[72];
                   g_autofree char *reason = NULL;
+                  GovstatsValueProblem problem;
                   gint64 value;
                   GovstatsValueKind kind = govstats_schema_cell_kind_at (self->schema, (guint) index);
 
@@ -315,14 +316,14 @@ reader_tables (GovstatsJsonReader         *r,
                     }
                   memcpy (buf, start, length);
                   buf[length] = '\0';
-                  if (!govstats_value_parse_json_number (buf, kind, &value, &reason))
+                  if (!govstats_value_parse_json_number (buf, kind, &value, &problem, &reason))
                     {
                       g_autofree char *path = g_strdup_printf ("%s/%s/%s", table_key, row_key, r->key->str);
-                      if (integral && strstr (reason, "too large"))
+                      if (integral && problem == GOVSTATS_VALUE_TOO_LARGE)
                         govstats_json_reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", buf);
                       else
-                        load_fail (&ld, strstr (reason, "whole number") ? GOVSTATS_ERROR_INVALID_VALUE
-                                                                         : GOVSTATS_ERROR_OUT_OF_RANGE,
+                        load_fail (&ld, problem == GOVSTATS_VALUE_NOT_WHOLE ? GOVSTATS_ERROR_INVALID_VALUE
+                                                                             : GOVSTATS_ERROR_OUT_OF_RANGE,
                                    "tables/%s: %s", path, reason);
                       ok = FALSE;
                       break;
@@ -400,20 +401,15 @@ report_read (const char  *data,
              GError     **error)
 {
   g_autoptr(GError) local = NULL;
-  g_autoptr(GovstatsReport) report = report_read_internal (data, length, name, &local);
+  GovstatsReport *report = report_read_internal (data, length, name, &local);
 
-  /* Whatever failed, a failure gives no report. */
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  if (report == NULL)
-    {
-      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the report could not be read", name);
-      return NULL;
-    }
-  return g_steal_pointer (&report);
+  if (report != NULL)
+    return report;
+  /* Every failure below names its cause; this is a safety net. */
+  if (local == NULL)
+    govstats_i18n_set_error (&local, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the report could not be read", name);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return NULL;
 }
 
 static GovstatsReport *
@@ -428,7 +424,7 @@ report_read_internal (const char  *data,
   g_autoptr(GovstatsReport) report = NULL;
   GovstatsJsonSeen seen = { g_ptr_array_new_with_free_func (g_free) };
   const char *open, *tables_at = NULL;
-  gboolean done = FALSE, ok = TRUE;
+  gboolean done = FALSE, ok = TRUE, read = FALSE;
   GovstatsSchema *schema;
 
   if (!govstats_text_check_encoding (data, length, name, error))
@@ -512,12 +508,13 @@ report_read_internal (const char  *data,
     }
   if (!apply_members (report, members, &ld))
     goto out;
-  ok = TRUE;
+  read = TRUE;
 
 out:
   g_ptr_array_unref (seen.keys);
   g_string_free (r.key, TRUE);
-  if (error != NULL && *error != NULL)
+  /* The return value is the contract: a report only when all of it was read. */
+  if (!read)
     g_clear_object (&report);
   return g_steal_pointer (&report);
 }

@@ -136,38 +136,52 @@ expand_exponent (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static gboolean value_parse (const char *text, const char *shown, GovstatsValueKind kind,
+                             gint64 *value, GovstatsValueProblem *problem, char **reason);
+
 gboolean
-govstats_value_parse_json_number (const char       *text,
-                                  GovstatsValueKind kind,
-                                  gint64           *value,
-                                  char            **reason)
+govstats_value_parse_json_number (const char           *text,
+                                  GovstatsValueKind     kind,
+                                  gint64               *value,
+                                  GovstatsValueProblem *problem,
+                                  char                **reason)
 {
   g_autofree char *expanded = strpbrk (text, "eE") ? expand_exponent (text) : NULL;
 
-  if (expanded == NULL)
-    return govstats_value_parse (text, kind, value, reason);
-  if (!govstats_value_parse (expanded, kind, value, reason))
-    {
-      /* Say it about what was written. */
-      char *mention = g_strdup_printf ("“%s”", expanded);
-      char *pos = strstr (*reason, mention);
-      if (pos != NULL)
-        {
-          char *fixed = g_strdup_printf ("%.*s“%s”%s", (int) (pos - *reason), *reason, text, pos + strlen (mention));
-          g_free (*reason);
-          *reason = fixed;
-        }
-      g_free (mention);
-      return FALSE;
-    }
-  return TRUE;
+  /* Messages quote the number as written, not its expansion. */
+  return value_parse (expanded ? expanded : text, text, kind, value, problem, reason);
 }
 
 gboolean
-govstats_value_parse (const char       *text,
-                      GovstatsValueKind kind,
-                      gint64           *value,
-                      char            **reason)
+govstats_value_parse (const char           *text,
+                      GovstatsValueKind     kind,
+                      gint64               *value,
+                      GovstatsValueProblem *problem,
+                      char                **reason)
+{
+  return value_parse (text, text, kind, value, problem, reason);
+}
+
+/* Sets *problem (when asked for) and *reason; FALSE. */
+static gboolean
+value_fail (GovstatsValueProblem *problem,
+            GovstatsValueProblem  what,
+            char                **reason,
+            char                 *message)
+{
+  if (problem != NULL)
+    *problem = what;
+  *reason = message;
+  return FALSE;
+}
+
+static gboolean
+value_parse (const char           *text,
+             const char           *shown,
+             GovstatsValueKind     kind,
+             gint64               *value,
+             GovstatsValueProblem *problem,
+             char                **reason)
 {
   const char *p = text;
   gboolean negative = FALSE, overflow = FALSE;
@@ -183,16 +197,16 @@ govstats_value_parse (const char       *text,
     }
   if (!parse_digits (&p, &whole, &overflow))
     {
-      *reason = g_strdup_printf ("“%s” is not a number", text);
-      return FALSE;
+      return value_fail (problem, GOVSTATS_VALUE_NOT_A_NUMBER, reason,
+                         g_strdup_printf ("“%s” is not a number", shown));
     }
   if (*p == '.')
     {
       p++;
       if (!g_ascii_isdigit (*p))
         {
-          *reason = g_strdup_printf ("“%s” is not a number", text);
-          return FALSE;
+          return value_fail (problem, GOVSTATS_VALUE_NOT_A_NUMBER, reason,
+                         g_strdup_printf ("“%s” is not a number", shown));
         }
       while (g_ascii_isdigit (*p))
         {
@@ -200,8 +214,8 @@ govstats_value_parse (const char       *text,
             frac = frac * 10 + (guint) (*p - '0');
           else if (*p != '0')
             {
-              *reason = g_strdup_printf ("“%s” has more than four decimal places", text);
-              return FALSE;
+              return value_fail (problem, GOVSTATS_VALUE_TOO_PRECISE, reason,
+                         g_strdup_printf ("“%s” has more than four decimal places", shown));
             }
           frac_digits++;
           p++;
@@ -211,13 +225,13 @@ govstats_value_parse (const char       *text,
     p++;
   if (*p != '\0')
     {
-      *reason = g_strdup_printf ("“%s” is not a number", text);
-      return FALSE;
+      return value_fail (problem, GOVSTATS_VALUE_NOT_A_NUMBER, reason,
+                         g_strdup_printf ("“%s” is not a number", shown));
     }
   if (kind != GOVSTATS_VALUE_KIND_AMOUNT && frac != 0)
     {
-      *reason = g_strdup_printf ("“%s” is not a whole number", text);
-      return FALSE;
+      return value_fail (problem, GOVSTATS_VALUE_NOT_WHOLE, reason,
+                         g_strdup_printf ("“%s” is not a whole number", shown));
     }
   while (frac_digits < 4)
     {
@@ -235,29 +249,30 @@ govstats_value_parse (const char       *text,
     }
   if (overflow || whole > limit)
     {
-      *reason = g_strdup_printf ("“%s” is too large (the largest value is %s)", text,
+      return value_fail (problem, GOVSTATS_VALUE_TOO_LARGE, reason,
+                         g_strdup_printf ("“%s” is too large (the largest value is %s)", shown,
                                  kind == GOVSTATS_VALUE_KIND_AMOUNT ? "922337203685477.5807"
-                                                                   : "9223372036854775807");
-      return FALSE;
+                                                                   : "9223372036854775807"));
     }
   *value = negative ? (gint64) ((guint64) 0 - whole) : (gint64) whole;
   return TRUE;
 }
 
 gboolean
-govstats_value_from_node (JsonNode         *node,
-                          GovstatsValueKind kind,
-                          gint64           *value,
-                          char            **reason)
+govstats_value_from_node (JsonNode             *node,
+                          GovstatsValueKind     kind,
+                          gint64               *value,
+                          GovstatsValueProblem *problem,
+                          char                **reason)
 {
   GType type;
 
   if (!JSON_NODE_HOLDS_VALUE (node))
     {
-      *reason = g_strdup_printf ("expected a number, found %s",
-                                 JSON_NODE_HOLDS_OBJECT (node) ? "an object" :
-                                 JSON_NODE_HOLDS_ARRAY (node) ? "an array" : "null");
-      return FALSE;
+      return value_fail (problem, GOVSTATS_VALUE_NOT_A_NUMBER_TYPE, reason,
+                         g_strdup_printf ("expected a number, found %s",
+                                          JSON_NODE_HOLDS_OBJECT (node) ? "an object" :
+                                          JSON_NODE_HOLDS_ARRAY (node) ? "an array" : "null"));
     }
   type = json_node_get_value_type (node);
   if (type == G_TYPE_INT64)
@@ -267,9 +282,9 @@ govstats_value_from_node (JsonNode         *node,
         {
           if (v > G_MAXINT64 / GOVSTATS_AMOUNT_SCALE || v < G_MININT64 / GOVSTATS_AMOUNT_SCALE)
             {
-              *reason = g_strdup_printf ("%" G_GINT64_FORMAT " is too large for an amount "
-                                         "(the largest value is 922337203685477.5807)", v);
-              return FALSE;
+              return value_fail (problem, GOVSTATS_VALUE_TOO_LARGE, reason,
+                                 g_strdup_printf ("%" G_GINT64_FORMAT " is too large for an amount "
+                                                  "(the largest value is 922337203685477.5807)", v));
             }
           v *= GOVSTATS_AMOUNT_SCALE;
         }
@@ -285,8 +300,8 @@ govstats_value_from_node (JsonNode         *node,
        * (for at most 17 significant digits): parse that exactly. */
       if (!isfinite (d))
         {
-          *reason = g_strdup ("the number is too large");
-          return FALSE;
+          return value_fail (problem, GOVSTATS_VALUE_TOO_LARGE, reason,
+                             g_strdup ("the number is too large"));
         }
       for (int precision = 1; precision <= 17; precision++)
         {
@@ -296,15 +311,15 @@ govstats_value_from_node (JsonNode         *node,
           if (g_ascii_strtod (buf, NULL) == d)
             break;
         }
-      return govstats_value_parse_json_number (buf, kind, value, reason);
+      return govstats_value_parse_json_number (buf, kind, value, problem, reason);
     }
   if (type == G_TYPE_STRING && kind == GOVSTATS_VALUE_KIND_AMOUNT)
-    return govstats_value_parse (json_node_get_string (node), kind, value, reason);
+    return govstats_value_parse (json_node_get_string (node), kind, value, problem, reason);
   if (type == G_TYPE_STRING)
-    *reason = g_strdup_printf ("expected a number, found the string “%s”", json_node_get_string (node));
-  else if (type == G_TYPE_BOOLEAN)
-    *reason = g_strdup ("expected a number, found a boolean");
-  else
-    *reason = g_strdup ("expected a number");
-  return FALSE;
+    return value_fail (problem, GOVSTATS_VALUE_NOT_A_NUMBER_TYPE, reason,
+                       g_strdup_printf ("expected a number, found the string “%s”", json_node_get_string (node)));
+  if (type == G_TYPE_BOOLEAN)
+    return value_fail (problem, GOVSTATS_VALUE_NOT_A_NUMBER_TYPE, reason,
+                       g_strdup ("expected a number, found a boolean"));
+  return value_fail (problem, GOVSTATS_VALUE_NOT_A_NUMBER_TYPE, reason, g_strdup ("expected a number"));
 }

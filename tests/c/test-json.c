@@ -102,7 +102,7 @@ test_value_parse (gconstpointer data)
   gint64 value = 12345;
   gboolean ok;
 
-  ok = govstats_value_parse (c->text, c->kind, &value, &reason);
+  ok = govstats_value_parse (c->text, c->kind, &value, NULL, &reason);
   if (c->ok)
     {
       if (!ok)
@@ -120,6 +120,29 @@ test_value_parse (gconstpointer data)
       /* The reason quotes the input. */
       g_assert_nonnull (strstr (reason, c->text));
     }
+}
+
+/* The parser says why it refused a number where it refuses it; callers
+ * choose their error code from that, never from the message's words. */
+static void
+test_value_problem (gconstpointer data)
+{
+  const ParseCase *c = data;
+  g_autofree char *reason = NULL;
+  GovstatsValueProblem problem = (GovstatsValueProblem) -1;
+  GovstatsValueProblem expected;
+  gint64 value;
+
+  if (strstr (c->reason, "decimal places"))
+    expected = GOVSTATS_VALUE_TOO_PRECISE;
+  else if (strstr (c->reason, "whole number"))
+    expected = GOVSTATS_VALUE_NOT_WHOLE;
+  else if (strstr (c->reason, "too large"))
+    expected = GOVSTATS_VALUE_TOO_LARGE;
+  else
+    expected = GOVSTATS_VALUE_NOT_A_NUMBER;
+  g_assert_false (govstats_value_parse (c->text, c->kind, &value, &problem, &reason));
+  g_assert_cmpint (problem, ==, expected);
 }
 
 /* ---------- govstats_value_format ---------- */
@@ -166,7 +189,7 @@ test_value_format (gconstpointer data)
   gint64 back;
 
   g_assert_cmpstr (text, ==, c->text);
-  g_assert_true (govstats_value_parse (text, c->kind, &back, &reason));
+  g_assert_true (govstats_value_parse (text, c->kind, &back, NULL, &reason));
   g_assert_cmpint (back, ==, c->value);
 }
 
@@ -196,7 +219,7 @@ test_value_round_trip (void)
             v = (gint64) (u >> g_test_rand_int_range (0, 63));
           }
         text = govstats_value_format (v, kinds[k]);
-        if (!govstats_value_parse (text, kinds[k], &back, &reason))
+        if (!govstats_value_parse (text, kinds[k], &back, NULL, &reason))
           g_error ("%s: %s", text, reason);
         g_assert_cmpint (back, ==, v);
       }
@@ -259,7 +282,7 @@ test_value_from_node (gconstpointer data)
   gint64 value = 12345;
   gboolean ok;
 
-  ok = govstats_value_from_node (node, c->kind, &value, &reason);
+  ok = govstats_value_from_node (node, c->kind, &value, NULL, &reason);
   if (c->ok)
     {
       if (!ok)
@@ -645,6 +668,11 @@ main (int    argc,
       const char *kind = parse_cases[i].kind == AMOUNT ? "amount" : parse_cases[i].kind == DELTA ? "delta" : "count";
       g_autofree char *p = g_strdup_printf ("/govstats/json/value/parse/%s/%u", kind, i);
       g_test_add_data_func (p, &parse_cases[i], test_value_parse);
+      if (!parse_cases[i].ok)
+        {
+          g_autofree char *q = g_strdup_printf ("/govstats/json/value/problem/%s/%u", kind, i);
+          g_test_add_data_func (q, &parse_cases[i], test_value_problem);
+        }
     }
   for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
     {

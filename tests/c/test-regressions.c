@@ -43,7 +43,7 @@ test_from_node_five_decimals (void)
       g_autofree char *reason = NULL;
       gint64 value = 0;
 
-      if (govstats_value_from_node (node, GOVSTATS_VALUE_KIND_AMOUNT, &value, &reason))
+      if (govstats_value_from_node (node, GOVSTATS_VALUE_KIND_AMOUNT, &value, NULL, &reason))
         {
           g_autofree char *text = govstats_value_format (value, GOVSTATS_VALUE_KIND_AMOUNT);
           g_test_message ("%s was accepted as %s; expected “more than four decimal places”", cases[i], text);

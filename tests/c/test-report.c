@@ -385,6 +385,12 @@ static const TextErrorCase text_error_cases[] = {
   { "2021", "art20_8/fees/amount", "922337203685477.5808", GOVSTATS_ERROR_OUT_OF_RANGE },
   { "2021", "art20_8/fees/amount", "-922337203685477.5809", GOVSTATS_ERROR_OUT_OF_RANGE },
   { "2021", "art20_8/fees/amount", "1000000000000000", GOVSTATS_ERROR_OUT_OF_RANGE },
+  /* The code says why the parser refused the text, not which words its
+   * message happens to contain: text reading "too large" or "decimal places"
+   * is simply not a number (it was OUT_OF_RANGE while codes were chosen by
+   * matching the message). */
+  { "2021", "art20_8/fees/amount", "too large", GOVSTATS_ERROR_INVALID_VALUE },
+  { "2021", "applications/received/total", "decimal places", GOVSTATS_ERROR_INVALID_VALUE },
   { "2021", "applications/received/total", "1.5", GOVSTATS_ERROR_INVALID_VALUE },
   { "2021", "applications/received/total", "12件", GOVSTATS_ERROR_INVALID_VALUE },
   { "2021", "applications/received/total", "9223372036854775808", GOVSTATS_ERROR_OUT_OF_RANGE },
