@@ -14,6 +14,8 @@
  * Gets the quark of the libgovstats error domain.
  *
  * Returns: the error quark
+ *
+ * Since: 0.1
  */
 G_DEFINE_QUARK (govstats-error-quark, govstats_error)
 
@@ -24,6 +26,8 @@ G_DEFINE_QUARK (govstats-error-quark, govstats_error)
  * newer than %GOVSTATS_VERSION_S it was compiled against.
  *
  * Returns: (transfer none): the version, such as `0.1.0`
+ *
+ * Since: 0.1
  */
 const char *
 govstats_get_version_string (void)

@@ -34,7 +34,7 @@
  * print(model.props.n_items, model.props.n_errors, model.props.n_warnings)
  * ```
  *
- * Since: 0.2
+ * Since: 0.1
  */
 
 struct _GovstatsFindingList
@@ -162,7 +162,7 @@ govstats_finding_list_class_init (GovstatsFindingListClass *klass)
    *
    * The type of the items: always [class@Govstats.Finding].
    *
-   * Since: 0.2
+   * Since: 0.1
    */
   properties[PROP_ITEM_TYPE] =
     g_param_spec_gtype ("item-type", NULL, NULL, GOVSTATS_TYPE_FINDING,
@@ -173,7 +173,7 @@ govstats_finding_list_class_init (GovstatsFindingListClass *klass)
    *
    * The number of findings in the list.
    *
-   * Since: 0.2
+   * Since: 0.1
    */
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
@@ -185,7 +185,7 @@ govstats_finding_list_class_init (GovstatsFindingListClass *klass)
    * The number of errors: findings of severity error, neither waived nor
    * uncertain, as `govstats check` counts them.
    *
-   * Since: 0.2
+   * Since: 0.1
    */
   properties[PROP_N_ERRORS] =
     g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
@@ -197,7 +197,7 @@ govstats_finding_list_class_init (GovstatsFindingListClass *klass)
    * The number of warnings: findings of severity warning, neither waived
    * nor uncertain, as `govstats check` counts them.
    *
-   * Since: 0.2
+   * Since: 0.1
    */
   properties[PROP_N_WARNINGS] =
     g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
@@ -220,7 +220,7 @@ govstats_finding_list_init (GovstatsFindingList *self)
  *
  * Returns: (transfer full): a new finding list
  *
- * Since: 0.2
+ * Since: 0.1
  */
 GovstatsFindingList *
 govstats_finding_list_new (void)
@@ -351,7 +351,7 @@ changed (GovstatsFindingList *self,
  * [signal@Gio.ListModel::items-changed] is emitted once, for the part in
  * between, or not at all if nothing changed.
  *
- * Since: 0.2
+ * Since: 0.1
  */
 void
 govstats_finding_list_set_findings (GovstatsFindingList *self,
@@ -399,7 +399,7 @@ govstats_finding_list_set_findings (GovstatsFindingList *self,
  *
  * Adds a finding at the end of the list.
  *
- * Since: 0.2
+ * Since: 0.1
  */
 void
 govstats_finding_list_append (GovstatsFindingList *self,
@@ -422,7 +422,7 @@ govstats_finding_list_append (GovstatsFindingList *self,
  *
  * Removes every finding from the list.
  *
- * Since: 0.2
+ * Since: 0.1
  */
 void
 govstats_finding_list_remove_all (GovstatsFindingList *self)
@@ -451,7 +451,7 @@ govstats_finding_list_remove_all (GovstatsFindingList *self)
  * Returns: (transfer none) (nullable): the finding, or %NULL if @position is
  *   past the end
  *
- * Since: 0.2
+ * Since: 0.1
  */
 GovstatsFinding *
 govstats_finding_list_get_finding (GovstatsFindingList *self,
@@ -471,7 +471,7 @@ govstats_finding_list_get_finding (GovstatsFindingList *self,
  *
  * Returns: the number of errors
  *
- * Since: 0.2
+ * Since: 0.1
  */
 guint
 govstats_finding_list_get_n_errors (GovstatsFindingList *self)
@@ -488,7 +488,7 @@ govstats_finding_list_get_n_errors (GovstatsFindingList *self)
  *
  * Returns: the number of warnings
  *
- * Since: 0.2
+ * Since: 0.1
  */
 guint
 govstats_finding_list_get_n_warnings (GovstatsFindingList *self)

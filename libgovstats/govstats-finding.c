@@ -52,6 +52,8 @@
  * is only a note (such as the hint at the cell that is probably wrong). Its
  * fingerprint is stable across runs for the same rule, unit and cells, so
  * that a waiver (an accepted exception) can name it.
+ *
+ * Since: 0.1
  */
 
 struct _GovstatsFinding
@@ -148,7 +150,7 @@ govstats_finding_class_init (GovstatsFindingClass *klass)
    * [method@Govstats.Finding.set_outcome] changes it, so that a
    * [class@Govstats.FindingList] holding the finding recounts.
    *
-   * Since: 0.2
+   * Since: 0.1
    */
   properties[PROP_OUTCOME] =
     g_param_spec_enum ("outcome", NULL, NULL, GOVSTATS_TYPE_OUTCOME, GOVSTATS_OUTCOME_FAILED,
@@ -162,7 +164,7 @@ govstats_finding_class_init (GovstatsFindingClass *klass)
    * [method@Govstats.Finding.waive] changes it, so that a
    * [class@Govstats.FindingList] holding the finding recounts.
    *
-   * Since: 0.2
+   * Since: 0.1
    */
   properties[PROP_WAIVED] =
     g_param_spec_boolean ("waived", NULL, NULL, FALSE,
@@ -192,6 +194,8 @@ govstats_finding_init (GovstatsFinding *self)
  * process: do not make ids or paths up per call.
  *
  * Returns: (transfer full): a new finding
+ *
+ * Since: 0.1
  */
 GovstatsFinding *
 govstats_finding_new (const char       *rule_id,
@@ -224,6 +228,8 @@ govstats_finding_new (const char       *rule_id,
  * the error's message where it gives them (`FILE:LINE:COLUMN: …`).
  *
  * Returns: (transfer full): a new finding
+ *
+ * Since: 0.1
  */
 GovstatsFinding *
 govstats_finding_new_input_invalid (const char   *file,
@@ -266,6 +272,8 @@ govstats_finding_new_input_invalid (const char   *file,
  * Gets the id of the rule, such as `applications.balance` or `input.invalid`.
  *
  * Returns: (transfer none): the rule id
+ *
+ * Since: 0.1
  */
 const char *
 govstats_finding_get_rule_id (GovstatsFinding *self)
@@ -281,6 +289,8 @@ govstats_finding_get_rule_id (GovstatsFinding *self)
  * Gets how serious the finding is.
  *
  * Returns: the severity
+ *
+ * Since: 0.1
  */
 GovstatsSeverity
 govstats_finding_get_severity (GovstatsFinding *self)
@@ -297,6 +307,8 @@ govstats_finding_get_severity (GovstatsFinding *self)
  * whether this is a note.
  *
  * Returns: the outcome
+ *
+ * Since: 0.1
  */
 GovstatsOutcome
 govstats_finding_get_outcome (GovstatsFinding *self)
@@ -314,6 +326,8 @@ govstats_finding_get_outcome (GovstatsFinding *self)
  * and notifies [property@Govstats.Finding:outcome] if that changed. Change
  * a finding that is in a [class@Govstats.FindingList] only in the list's
  * thread.
+ *
+ * Since: 0.1
  */
 void
 govstats_finding_set_outcome (GovstatsFinding *self,
@@ -340,6 +354,8 @@ govstats_finding_set_outcome (GovstatsFinding *self,
  * an installed message catalog exists.
  *
  * Returns: (transfer none): the message
+ *
+ * Since: 0.1
  */
 const char *
 govstats_finding_get_message (GovstatsFinding *self,
@@ -397,6 +413,8 @@ govstats_finding_new_printf (const char       *rule_id,
  * `previous:`.
  *
  * Returns: (transfer none) (array zero-terminated=1): the cell paths
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_finding_get_cells (GovstatsFinding *self)
@@ -413,6 +431,8 @@ govstats_finding_get_cells (GovstatsFinding *self)
  * Sets the cells involved, and updates the fingerprint. Cell paths come
  * from a small vocabulary (the layouts' cells), so the finding keeps them as
  * interned strings (g_intern_string()).
+ *
+ * Since: 0.1
  */
 void
 govstats_finding_set_cells (GovstatsFinding    *self,
@@ -446,6 +466,8 @@ govstats_finding_set_cells (GovstatsFinding    *self,
  * [method@Govstats.Finding.dup_expected_text] for their decimal text.
  *
  * Returns: %TRUE if the finding has values
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_finding_get_values (GovstatsFinding *self,
@@ -468,6 +490,8 @@ govstats_finding_get_values (GovstatsFinding *self,
  * @kind: what the values are (amounts are scaled)
  *
  * Sets the expected and the actual value.
+ *
+ * Since: 0.1
  */
 void
 govstats_finding_set_values (GovstatsFinding  *self,
@@ -491,6 +515,8 @@ govstats_finding_set_values (GovstatsFinding  *self,
  * signed changes. Bindings use it to give amounts as exact decimals.
  *
  * Returns: the kind of the values (%GOVSTATS_VALUE_KIND_COUNT without values)
+ *
+ * Since: 0.1
  */
 GovstatsValueKind
 govstats_finding_get_value_kind (GovstatsFinding *self)
@@ -506,6 +532,8 @@ govstats_finding_get_value_kind (GovstatsFinding *self)
  * Gets the exact decimal text of the expected value.
  *
  * Returns: (transfer full) (nullable): the text, or %NULL without values
+ *
+ * Since: 0.1
  */
 char *
 govstats_finding_dup_expected_text (GovstatsFinding *self)
@@ -521,6 +549,8 @@ govstats_finding_dup_expected_text (GovstatsFinding *self)
  * Gets the exact decimal text of the actual value.
  *
  * Returns: (transfer full) (nullable): the text, or %NULL without values
+ *
+ * Since: 0.1
  */
 char *
 govstats_finding_dup_actual_text (GovstatsFinding *self)
@@ -536,6 +566,8 @@ govstats_finding_dup_actual_text (GovstatsFinding *self)
  * Gets the name of the unit whose report the finding is about.
  *
  * Returns: (transfer none) (nullable): the unit name
+ *
+ * Since: 0.1
  */
 const char *
 govstats_finding_get_unit_name (GovstatsFinding *self)
@@ -551,6 +583,8 @@ govstats_finding_get_unit_name (GovstatsFinding *self)
  * Gets the roster code of the unit whose report the finding is about.
  *
  * Returns: (transfer none) (nullable): the unit code
+ *
+ * Since: 0.1
  */
 const char *
 govstats_finding_get_unit_code (GovstatsFinding *self)
@@ -566,6 +600,8 @@ govstats_finding_get_unit_code (GovstatsFinding *self)
  * @code: (nullable): the unit code
  *
  * Sets the unit the finding is about, and updates the fingerprint.
+ *
+ * Since: 0.1
  */
 void
 govstats_finding_set_unit (GovstatsFinding *self,
@@ -588,6 +624,8 @@ govstats_finding_set_unit (GovstatsFinding *self,
  * consolidated report.
  *
  * Returns: (transfer none) (array zero-terminated=1): the units
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_finding_get_units (GovstatsFinding *self)
@@ -602,6 +640,8 @@ govstats_finding_get_units (GovstatsFinding *self)
  * @units: (array zero-terminated=1): the codes or names of the responsible units
  *
  * Sets the units responsible for a finding about a consolidated report.
+ *
+ * Since: 0.1
  */
 void
 govstats_finding_set_units (GovstatsFinding    *self,
@@ -620,6 +660,8 @@ govstats_finding_set_units (GovstatsFinding    *self,
  * Gets the file the finding is about.
  *
  * Returns: (transfer none) (nullable) (type filename): the file name
+ *
+ * Since: 0.1
  */
 const char *
 govstats_finding_get_file (GovstatsFinding *self)
@@ -636,6 +678,8 @@ govstats_finding_get_file (GovstatsFinding *self)
  * findings).
  *
  * Returns: the line, counted from 1, or 0 when unknown
+ *
+ * Since: 0.1
  */
 guint
 govstats_finding_get_line (GovstatsFinding *self)
@@ -651,6 +695,8 @@ govstats_finding_get_line (GovstatsFinding *self)
  * Gets the column in the line of the file the finding is about.
  *
  * Returns: the column, counted from 1, or 0 when unknown
+ *
+ * Since: 0.1
  */
 guint
 govstats_finding_get_column (GovstatsFinding *self)
@@ -667,6 +713,8 @@ govstats_finding_get_column (GovstatsFinding *self)
  * @column: the column, or 0
  *
  * Sets where in which file the finding was made.
+ *
+ * Since: 0.1
  */
 void
 govstats_finding_set_position (GovstatsFinding *self,
@@ -692,6 +740,8 @@ govstats_finding_set_position (GovstatsFinding *self,
  * Waivers can name a finding by it.
  *
  * Returns: (transfer none): 16 hexadecimal digits
+ *
+ * Since: 0.1
  */
 const char *
 govstats_finding_get_fingerprint (GovstatsFinding *self)
@@ -746,6 +796,8 @@ govstats_finding_compute_fingerprint (GovstatsFinding *self,
  * Tells whether a waiver (an accepted exception) covers the finding.
  *
  * Returns: %TRUE if the finding is acknowledged by a waiver
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_finding_is_waived (GovstatsFinding *self)
@@ -761,6 +813,8 @@ govstats_finding_is_waived (GovstatsFinding *self)
  * Gets why the finding was accepted.
  *
  * Returns: (transfer none) (nullable): the reason given in the waiver
+ *
+ * Since: 0.1
  */
 const char *
 govstats_finding_get_waiver_reason (GovstatsFinding *self)
@@ -776,6 +830,8 @@ govstats_finding_get_waiver_reason (GovstatsFinding *self)
  * Gets who accepted the finding.
  *
  * Returns: (transfer none) (nullable): who signed the waiver
+ *
+ * Since: 0.1
  */
 const char *
 govstats_finding_get_waiver_by (GovstatsFinding *self)
@@ -795,6 +851,8 @@ govstats_finding_get_waiver_by (GovstatsFinding *self)
  * time, and the [class@Govstats.FindingList] models holding the finding
  * count it again at once; waive a finding that is in a list only in the
  * list's thread.
+ *
+ * Since: 0.1
  */
 void
 govstats_finding_waive (GovstatsFinding *self,
@@ -822,6 +880,8 @@ govstats_finding_waive (GovstatsFinding *self,
  * broken, not waived.
  *
  * Returns: %TRUE for an unwaived broken error rule
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_finding_counts_as_error (GovstatsFinding *self)
@@ -855,6 +915,8 @@ nick (GType type,
  * [The JSON output of the command line](json-output.html#findings)).
  *
  * Returns: (transfer full): a JSON object node
+ *
+ * Since: 0.1
  */
 JsonNode *
 govstats_finding_to_json (GovstatsFinding *self,
@@ -959,6 +1021,8 @@ govstats_finding_to_json (GovstatsFinding *self,
  * Describes the finding on one line for people: severity, rule, message.
  *
  * Returns: (transfer full): the text
+ *
+ * Since: 0.1
  */
 char *
 govstats_finding_to_string (GovstatsFinding *self,

@@ -54,6 +54,8 @@ unichar_width (gunichar c)
  * aligns its columns. A byte that is not UTF-8 counts as one column.
  *
  * Returns: the display width of @text
+ *
+ * Since: 0.1
  */
 guint
 govstats_render_display_width (const char *text,
@@ -677,6 +679,8 @@ visit_sections (Render               *rd,
  * saying there are none); CSV leaves them out.
  *
  * Returns: (transfer full): the rendered report, UTF-8
+ *
+ * Since: 0.1
  */
 char *
 govstats_report_render (GovstatsReport       *self,

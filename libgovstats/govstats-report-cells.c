@@ -89,6 +89,8 @@ checked_index (GovstatsReport *self,
  * [method@Govstats.Report.lookup_value] for a checked variant.
  *
  * Returns: %TRUE if the cell is set, %FALSE if it is blank
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_report_get_value (GovstatsReport *self,
@@ -114,6 +116,8 @@ govstats_report_get_value (GovstatsReport *self,
  *
  * Sets the value of a cell. An unknown path is a programming error; see
  * [method@Govstats.Report.try_set_value] for a checked variant.
+ *
+ * Since: 0.1
  */
 void
 govstats_report_set_value (GovstatsReport *self,
@@ -134,6 +138,8 @@ govstats_report_set_value (GovstatsReport *self,
  * @path: a cell path `TABLE/ROW/COLUMN`
  *
  * Makes a cell blank (not reported), which is not the same as zero.
+ *
+ * Since: 0.1
  */
 void
 govstats_report_set_blank (GovstatsReport *self,
@@ -158,6 +164,8 @@ govstats_report_set_blank (GovstatsReport *self,
  * Tells whether a cell is blank.
  *
  * Returns: %TRUE if the cell is blank
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_report_is_blank (GovstatsReport *self,
@@ -183,6 +191,8 @@ govstats_report_is_blank (GovstatsReport *self,
  * %GOVSTATS_ERROR_VERSION_MISMATCH).
  *
  * Returns: %TRUE if @path is a cell, %FALSE with @error set otherwise
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_report_lookup_value (GovstatsReport *self,
@@ -223,6 +233,8 @@ govstats_report_lookup_value (GovstatsReport *self,
  * the report's layout.
  *
  * Returns: %TRUE on success
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_report_try_set_value (GovstatsReport *self,
@@ -256,6 +268,8 @@ govstats_report_try_set_value (GovstatsReport *self,
  *
  * Returns: (transfer full) (nullable): the text, or %NULL for a blank cell or
  *   (with @error set) a path that is not a cell
+ *
+ * Since: 0.1
  */
 char *
 govstats_report_dup_value_text (GovstatsReport *self,
@@ -291,6 +305,8 @@ govstats_report_dup_value_text (GovstatsReport *self,
  * Returns: %TRUE on success; %FALSE with %GOVSTATS_ERROR_UNKNOWN_KEY,
  *   %GOVSTATS_ERROR_VERSION_MISMATCH, %GOVSTATS_ERROR_INVALID_VALUE or
  *   %GOVSTATS_ERROR_OUT_OF_RANGE
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_report_set_value_text (GovstatsReport *self,
@@ -344,6 +360,8 @@ govstats_report_set_value_text (GovstatsReport *self,
  *
  * Returns: (transfer full): a dictionary of the table's cells, or %NULL with
  *   %GOVSTATS_ERROR_UNKNOWN_KEY for an unknown table
+ *
+ * Since: 0.1
  */
 GVariant *
 govstats_report_dup_table_values (GovstatsReport *self,
@@ -391,6 +409,8 @@ govstats_report_dup_table_values (GovstatsReport *self,
  * Counts the cells that are set (not blank).
  *
  * Returns: the number of set cells
+ *
+ * Since: 0.1
  */
 guint
 govstats_report_count_set_cells (GovstatsReport *self)
@@ -441,6 +461,8 @@ set_meta_string (GovstatsReport *self,
  * Gets the note printed with a cell, such as 其中修订 16 件.
  *
  * Returns: (transfer none) (nullable): the note
+ *
+ * Since: 0.1
  */
 const char *
 govstats_report_get_cell_note (GovstatsReport *self,
@@ -460,6 +482,8 @@ govstats_report_get_cell_note (GovstatsReport *self,
  * @note: (nullable): the note
  *
  * Sets the note printed with a cell.
+ *
+ * Since: 0.1
  */
 void
 govstats_report_set_cell_note (GovstatsReport *self,
@@ -478,6 +502,8 @@ govstats_report_set_cell_note (GovstatsReport *self,
  * Gets the text of a cell as it was printed, such as 22（其中修订 16 件）.
  *
  * Returns: (transfer none) (nullable): the raw text
+ *
+ * Since: 0.1
  */
 const char *
 govstats_report_get_cell_raw (GovstatsReport *self,
@@ -497,6 +523,8 @@ govstats_report_get_cell_raw (GovstatsReport *self,
  * @raw: (nullable): the raw text
  *
  * Sets the text of a cell as it was printed.
+ *
+ * Since: 0.1
  */
 void
 govstats_report_set_cell_raw (GovstatsReport *self,
@@ -515,6 +543,8 @@ govstats_report_set_cell_raw (GovstatsReport *self,
  * Gets the unit printed in a cell, such as 元 in 251000元.
  *
  * Returns: (transfer none) (nullable): the unit
+ *
+ * Since: 0.1
  */
 const char *
 govstats_report_get_cell_unit (GovstatsReport *self,
@@ -534,6 +564,8 @@ govstats_report_get_cell_unit (GovstatsReport *self,
  * @unit: (nullable): the unit
  *
  * Sets the unit printed in a cell.
+ *
+ * Since: 0.1
  */
 void
 govstats_report_set_cell_unit (GovstatsReport *self,

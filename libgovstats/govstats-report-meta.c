@@ -25,6 +25,8 @@
  * Gets the layout of the report.
  *
  * Returns: (transfer none): the schema
+ *
+ * Since: 0.1
  */
 GovstatsSchema *
 govstats_report_get_schema (GovstatsReport *self)
@@ -40,6 +42,8 @@ govstats_report_get_schema (GovstatsReport *self)
  * Gets the layout id of the report (`2019` or `2021`).
  *
  * Returns: (transfer none): the layout id
+ *
+ * Since: 0.1
  */
 const char *
 govstats_report_get_version (GovstatsReport *self)
@@ -75,6 +79,8 @@ govstats_report_set_##field (GovstatsReport *self, \
  * Gets the file the report was loaded from.
  *
  * Returns: (transfer none) (nullable) (type filename): the file name
+ *
+ * Since: 0.1
  */
 /**
  * govstats_report_set_filename:
@@ -82,6 +88,8 @@ govstats_report_set_##field (GovstatsReport *self, \
  * @value: (nullable) (type filename): the file name
  *
  * Sets the file name used for the report in messages.
+ *
+ * Since: 0.1
  */
 STRING_ACCESSORS (filename, PROP_FILENAME, FALSE)
 
@@ -92,6 +100,8 @@ STRING_ACCESSORS (filename, PROP_FILENAME, FALSE)
  * Gets the name of the reporting organ.
  *
  * Returns: (transfer none) (nullable): the name
+ *
+ * Since: 0.1
  */
 /**
  * govstats_report_set_unit_name:
@@ -99,6 +109,8 @@ STRING_ACCESSORS (filename, PROP_FILENAME, FALSE)
  * @value: (nullable): the name
  *
  * Sets the name of the reporting organ.
+ *
+ * Since: 0.1
  */
 STRING_ACCESSORS (unit_name, PROP_UNIT_NAME, TRUE)
 
@@ -109,6 +121,8 @@ STRING_ACCESSORS (unit_name, PROP_UNIT_NAME, TRUE)
  * Gets the roster code of the reporting organ.
  *
  * Returns: (transfer none) (nullable): the code
+ *
+ * Since: 0.1
  */
 /**
  * govstats_report_set_unit_code:
@@ -116,6 +130,8 @@ STRING_ACCESSORS (unit_name, PROP_UNIT_NAME, TRUE)
  * @value: (nullable): the code
  *
  * Sets the roster code of the reporting organ.
+ *
+ * Since: 0.1
  */
 STRING_ACCESSORS (unit_code, PROP_UNIT_CODE, TRUE)
 
@@ -126,6 +142,8 @@ STRING_ACCESSORS (unit_code, PROP_UNIT_CODE, TRUE)
  * Gets the government the organ reports to.
  *
  * Returns: (transfer none) (nullable): the parent's name
+ *
+ * Since: 0.1
  */
 /**
  * govstats_report_set_unit_parent:
@@ -133,6 +151,8 @@ STRING_ACCESSORS (unit_code, PROP_UNIT_CODE, TRUE)
  * @value: (nullable): the parent's name
  *
  * Sets the government the organ reports to.
+ *
+ * Since: 0.1
  */
 STRING_ACCESSORS (unit_parent, PROP_UNIT_PARENT, TRUE)
 
@@ -143,6 +163,8 @@ STRING_ACCESSORS (unit_parent, PROP_UNIT_PARENT, TRUE)
  * Gets the statistics year.
  *
  * Returns: the year, or 0 when unknown
+ *
+ * Since: 0.1
  */
 int
 govstats_report_get_year (GovstatsReport *self)
@@ -157,6 +179,8 @@ govstats_report_get_year (GovstatsReport *self)
  * @year: the statistics year, or 0 for unknown
  *
  * Sets the statistics year.
+ *
+ * Since: 0.1
  */
 void
 govstats_report_set_year (GovstatsReport *self,
@@ -177,6 +201,8 @@ govstats_report_set_year (GovstatsReport *self,
  * Gets the kind of the reporting organ.
  *
  * Returns: the unit kind (%GOVSTATS_UNIT_KIND_OTHER when not given)
+ *
+ * Since: 0.1
  */
 GovstatsUnitKind
 govstats_report_get_unit_kind (GovstatsReport *self)
@@ -191,6 +217,8 @@ govstats_report_get_unit_kind (GovstatsReport *self)
  * @kind: the unit kind
  *
  * Sets the kind of the reporting organ.
+ *
+ * Since: 0.1
  */
 void
 govstats_report_set_unit_kind (GovstatsReport  *self,
@@ -218,6 +246,8 @@ govstats_report_unit_kind_is_set (GovstatsReport *self)
  * Gets whether the report holds the organ's own figures or an aggregate.
  *
  * Returns: the scope
+ *
+ * Since: 0.1
  */
 GovstatsScope
 govstats_report_get_scope (GovstatsReport *self)
@@ -232,6 +262,8 @@ govstats_report_get_scope (GovstatsReport *self)
  * @scope: the scope
  *
  * Sets whether the report holds the organ's own figures or an aggregate.
+ *
+ * Since: 0.1
  */
 void
 govstats_report_set_scope (GovstatsReport *self,
@@ -269,6 +301,8 @@ govstats_report_dup_display_name (GovstatsReport *self)
  * Gets a text section of the report.
  *
  * Returns: (transfer none) (nullable): the text
+ *
+ * Since: 0.1
  */
 const char *
 govstats_report_get_text (GovstatsReport *self,
@@ -286,6 +320,8 @@ govstats_report_get_text (GovstatsReport *self,
  * @text: (nullable): the text, or %NULL to remove the section
  *
  * Sets a text section of the report.
+ *
+ * Since: 0.1
  */
 void
 govstats_report_set_text (GovstatsReport *self,
@@ -321,6 +357,8 @@ govstats_report_set_text (GovstatsReport *self,
  * Lists the text sections the report has, in file order.
  *
  * Returns: (transfer full) (array zero-terminated=1): the keys
+ *
+ * Since: 0.1
  */
 char **
 govstats_report_dup_text_keys (GovstatsReport *self)
@@ -362,6 +400,8 @@ govstats_report_set_##field (GovstatsReport *self, \
  * statutory tables (for example indicators a county collects), kept verbatim.
  *
  * Returns: (transfer none) (nullable): the extensions object
+ *
+ * Since: 0.1
  */
 /**
  * govstats_report_set_extensions:
@@ -369,6 +409,8 @@ govstats_report_set_##field (GovstatsReport *self, \
  * @value: (nullable): the extensions object
  *
  * Sets the `extensions` member of the report file.
+ *
+ * Since: 0.1
  */
 OBJECT_ACCESSORS (extensions, JsonObject, json_object_ref)
 
@@ -380,6 +422,8 @@ OBJECT_ACCESSORS (extensions, JsonObject, json_object_ref)
  * and its sha256.
  *
  * Returns: (transfer none) (nullable): the source object
+ *
+ * Since: 0.1
  */
 /**
  * govstats_report_set_source:
@@ -387,6 +431,8 @@ OBJECT_ACCESSORS (extensions, JsonObject, json_object_ref)
  * @value: (nullable): the source object
  *
  * Sets the `source` member.
+ *
+ * Since: 0.1
  */
 OBJECT_ACCESSORS (source, JsonObject, json_object_ref)
 
@@ -401,6 +447,8 @@ OBJECT_ACCESSORS (source, JsonObject, json_object_ref)
  * [method@Govstats.Report.save_to_file] fails with %GOVSTATS_ERROR_IO).
  *
  * Returns: (transfer none) (nullable): the sources array
+ *
+ * Since: 0.1
  */
 /**
  * govstats_report_set_sources:
@@ -408,6 +456,8 @@ OBJECT_ACCESSORS (source, JsonObject, json_object_ref)
  * @value: (nullable): the sources array
  *
  * Sets the `sources` member of a consolidated report.
+ *
+ * Since: 0.1
  */
 JsonArray *
 govstats_report_get_sources (GovstatsReport *self)
@@ -480,6 +530,8 @@ govstats_report_set_source_store (GovstatsReport    *self,
  * library does not know. They are kept and written back on save.
  *
  * Returns: (transfer full) (array zero-terminated=1): the member names
+ *
+ * Since: 0.1
  */
 char **
 govstats_report_dup_unknown_members (GovstatsReport *self)

@@ -52,6 +52,8 @@ report_from_bytes (GBytes      *bytes,
  * negative count is not an error here: the checks report it.
  *
  * Returns: (transfer full): the report, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_report_new_from_stream (GInputStream  *stream,
@@ -82,6 +84,8 @@ govstats_report_new_from_stream (GInputStream  *stream,
  * [ctor@Govstats.Report.new_from_stream] for the errors.
  *
  * Returns: (transfer full): the report, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_report_new_from_data (const char  *data,
@@ -109,6 +113,8 @@ govstats_report_new_from_data (const char  *data,
  * errors; a file that cannot be opened gives %GOVSTATS_ERROR_IO.
  *
  * Returns: (transfer full): the report, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_report_new_from_gfile (GFile         *file,
@@ -142,6 +148,8 @@ govstats_report_new_from_gfile (GFile         *file,
  * errors.
  *
  * Returns: (transfer full): the report, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_report_new_from_file (const char  *filename,

@@ -267,6 +267,8 @@ write_report (GovstatsReport     *self,
  * such a report to a file.)
  *
  * Returns: (transfer full): the UTF-8 JSON text
+ *
+ * Since: 0.1
  */
 char *
 govstats_report_to_data (GovstatsReport *self,
@@ -291,6 +293,8 @@ govstats_report_to_data (GovstatsReport *self,
  * failure leaves the old file as it was.
  *
  * Returns: %TRUE on success, %FALSE with %GOVSTATS_ERROR_IO
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_report_save_to_file (GovstatsReport *self,

@@ -57,6 +57,8 @@
  * Cells are addressed by paths `TABLE/ROW/COLUMN`. In C an unknown path is a
  * programming error; the `lookup`/`try_set`/`_text` variants report it as a
  * #GError instead, for bindings and user input.
+ *
+ * Since: 0.1
  */
 
 G_DEFINE_FINAL_TYPE (GovstatsReport, govstats_report, G_TYPE_OBJECT)
@@ -177,6 +179,8 @@ govstats_report_class_init (GovstatsReportClass *klass)
    * GovstatsReport:schema:
    *
    * The layout of the report. Defaults to the 2021 layout.
+   *
+   * Since: 0.1
    */
   govstats_report_properties[PROP_SCHEMA] =
     g_param_spec_object ("schema", NULL, NULL, GOVSTATS_TYPE_SCHEMA,
@@ -185,6 +189,8 @@ govstats_report_class_init (GovstatsReportClass *klass)
    * GovstatsReport:version:
    *
    * The layout id of the report's schema (`2019` or `2021`).
+   *
+   * Since: 0.1
    */
   govstats_report_properties[PROP_VERSION] =
     g_param_spec_string ("version", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -192,24 +198,32 @@ govstats_report_class_init (GovstatsReportClass *klass)
    * GovstatsReport:year:
    *
    * The statistics year, or 0 when unknown.
+   *
+   * Since: 0.1
    */
   govstats_report_properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, 9999, 0, rw);
   /**
    * GovstatsReport:unit-name:
    *
    * The name of the reporting organ, such as 示例县教育和体育局.
+   *
+   * Since: 0.1
    */
   govstats_report_properties[PROP_UNIT_NAME] = g_param_spec_string ("unit-name", NULL, NULL, NULL, rw);
   /**
    * GovstatsReport:unit-code:
    *
    * The code of the reporting organ in its roster, such as `D01`.
+   *
+   * Since: 0.1
    */
   govstats_report_properties[PROP_UNIT_CODE] = g_param_spec_string ("unit-code", NULL, NULL, NULL, rw);
   /**
    * GovstatsReport:unit-kind:
    *
    * The kind of the reporting organ.
+   *
+   * Since: 0.1
    */
   govstats_report_properties[PROP_UNIT_KIND] =
     g_param_spec_enum ("unit-kind", NULL, NULL, GOVSTATS_TYPE_UNIT_KIND, GOVSTATS_UNIT_KIND_OTHER, rw);
@@ -217,12 +231,16 @@ govstats_report_class_init (GovstatsReportClass *klass)
    * GovstatsReport:unit-parent:
    *
    * The government the organ reports to, such as 示例县人民政府.
+   *
+   * Since: 0.1
    */
   govstats_report_properties[PROP_UNIT_PARENT] = g_param_spec_string ("unit-parent", NULL, NULL, NULL, rw);
   /**
    * GovstatsReport:scope:
    *
    * Whether the report holds the organ's own figures or an aggregate.
+   *
+   * Since: 0.1
    */
   govstats_report_properties[PROP_SCOPE] =
     g_param_spec_enum ("scope", NULL, NULL, GOVSTATS_TYPE_SCOPE, GOVSTATS_SCOPE_OWN, rw);
@@ -230,6 +248,8 @@ govstats_report_class_init (GovstatsReportClass *klass)
    * GovstatsReport:filename:
    *
    * The file the report was loaded from, used in messages.
+   *
+   * Since: 0.1
    */
   govstats_report_properties[PROP_FILENAME] = g_param_spec_string ("filename", NULL, NULL, NULL, rw);
 
@@ -253,6 +273,8 @@ govstats_report_init (GovstatsReport *self)
  * Creates an empty report (every cell blank) in a layout.
  *
  * Returns: (transfer full): a new report
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_report_new (GovstatsSchema *schema)
@@ -270,6 +292,8 @@ govstats_report_new (GovstatsSchema *schema)
  *
  * Returns: (transfer full): a new report, or %NULL with
  *   %GOVSTATS_ERROR_UNSUPPORTED for an unknown layout
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_report_new_for_version (const char  *version,
@@ -296,6 +320,8 @@ govstats_report_new_for_version (const char  *version,
  * Makes an independent copy of a report, with everything it carries.
  *
  * Returns: (transfer full): the copy
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_report_copy (GovstatsReport *self)

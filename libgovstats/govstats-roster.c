@@ -46,6 +46,8 @@
  * or from CSV with a header line `code,name,kind` (and optionally `aliases`,
  * separated by `;`). Reports are matched to units by code, then by name or
  * alias ([method@Govstats.Roster.match]).
+ *
+ * Since: 0.1
  */
 
 /* A national roster lists 200,000 units: they are kept compactly, about
@@ -178,6 +180,8 @@ govstats_roster_init (GovstatsRoster *self)
  * Creates an empty roster.
  *
  * Returns: (transfer full): a new roster
+ *
+ * Since: 0.1
  */
 GovstatsRoster *
 govstats_roster_new (const char *name,
@@ -217,6 +221,8 @@ parse_kind (const char       *text,
  *
  * Returns: %TRUE on success; %FALSE with %GOVSTATS_ERROR_INVALID_VALUE for an
  *   empty or repeated code, name or alias
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_roster_add_unit (GovstatsRoster     *self,
@@ -715,6 +721,8 @@ roster_from_text (const char  *text,
  * Reads a roster. Text starting with `{` is JSON, anything else CSV.
  *
  * Returns: (transfer full): the roster, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GovstatsRoster *
 govstats_roster_new_from_data (const char  *data,
@@ -742,6 +750,8 @@ govstats_roster_new_from_data (const char  *data,
  * Reads a roster file; see [ctor@Govstats.Roster.new_from_data].
  *
  * Returns: (transfer full): the roster, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 GovstatsRoster *
 govstats_roster_new_from_file (const char  *filename,
@@ -763,6 +773,8 @@ govstats_roster_new_from_file (const char  *filename,
  * Gets the name of the consolidating government or area.
  *
  * Returns: (transfer none) (nullable): the name
+ *
+ * Since: 0.1
  */
 const char *
 govstats_roster_get_name (GovstatsRoster *self)
@@ -778,6 +790,8 @@ govstats_roster_get_name (GovstatsRoster *self)
  * Gets the statistics year of the roster.
  *
  * Returns: the year, or 0 when not given
+ *
+ * Since: 0.1
  */
 int
 govstats_roster_get_year (GovstatsRoster *self)
@@ -793,6 +807,8 @@ govstats_roster_get_year (GovstatsRoster *self)
  * Counts the units of the roster.
  *
  * Returns: the number of units
+ *
+ * Since: 0.1
  */
 guint
 govstats_roster_get_n_units (GovstatsRoster *self)
@@ -808,6 +824,8 @@ govstats_roster_get_n_units (GovstatsRoster *self)
  * Lists the unit codes in roster order.
  *
  * Returns: (transfer full) (array zero-terminated=1): the codes
+ *
+ * Since: 0.1
  */
 char **
 govstats_roster_dup_codes (GovstatsRoster *self)
@@ -828,6 +846,8 @@ govstats_roster_dup_codes (GovstatsRoster *self)
  * Tells whether a code is on the roster.
  *
  * Returns: %TRUE if the unit is on the roster
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_roster_has_unit (GovstatsRoster *self,
@@ -857,6 +877,8 @@ lookup (GovstatsRoster *self,
  * Gets the name of a unit.
  *
  * Returns: (transfer none): the name
+ *
+ * Since: 0.1
  */
 const char *
 govstats_roster_get_unit_name (GovstatsRoster *self,
@@ -877,6 +899,8 @@ govstats_roster_get_unit_name (GovstatsRoster *self,
  * Gets the kind of a unit.
  *
  * Returns: the unit kind
+ *
+ * Since: 0.1
  */
 GovstatsUnitKind
 govstats_roster_get_unit_kind (GovstatsRoster *self,
@@ -897,6 +921,8 @@ govstats_roster_get_unit_kind (GovstatsRoster *self,
  * Gets the other names of a unit.
  *
  * Returns: (transfer none) (array zero-terminated=1): the aliases
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_roster_get_unit_aliases (GovstatsRoster *self,
@@ -923,6 +949,8 @@ govstats_roster_get_unit_aliases (GovstatsRoster *self,
  *
  * Returns: (transfer none) (nullable): the roster code of the unit, or %NULL
  *   if the report's unit is not on the roster
+ *
+ * Since: 0.1
  */
 const char *
 govstats_roster_match (GovstatsRoster *self,

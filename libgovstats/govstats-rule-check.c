@@ -437,6 +437,8 @@ check_cells (Check *ck,
  *
  * Returns: (transfer container) (element-type GovstatsFinding): the findings,
  *   in rule order; empty if the report passes
+ *
+ * Since: 0.1
  */
 GPtrArray *
 govstats_rule_set_check (GovstatsRuleSet *self,
@@ -492,6 +494,8 @@ govstats_rule_set_check (GovstatsRuleSet *self,
  * [method@Govstats.RuleSet.check].
  *
  * Returns: (transfer container) (element-type GovstatsFinding): the findings
+ *
+ * Since: 0.1
  */
 GPtrArray *
 govstats_report_check (GovstatsReport *self,

@@ -77,6 +77,8 @@
  * ```
  *
  * See the [rule file format](rules.html).
+ *
+ * Since: 0.1
  */
 G_DEFINE_FINAL_TYPE (GovstatsRuleSet, govstats_rule_set, G_TYPE_OBJECT)
 
@@ -147,6 +149,8 @@ govstats_rule_set_init (GovstatsRuleSet *self)
  *
  * Returns: (transfer full): a new rule set, or %NULL with
  *   %GOVSTATS_ERROR_INVALID_SCHEMA if a rule is malformed
+ *
+ * Since: 0.1
  */
 GovstatsRuleSet *
 govstats_rule_set_new (GovstatsSchema  *schema,
@@ -175,6 +179,8 @@ govstats_rule_set_new (GovstatsSchema  *schema,
  * Gets the layout the rules are compiled for.
  *
  * Returns: (transfer none): the schema
+ *
+ * Since: 0.1
  */
 GovstatsSchema *
 govstats_rule_set_get_schema (GovstatsRuleSet *self)
@@ -209,6 +215,8 @@ parse_input (const char  *data,
  * layouts. If any rule is malformed, none of the file's rules is added.
  *
  * Returns: %TRUE on success
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rule_set_add_rules_from_data (GovstatsRuleSet *self,
@@ -266,6 +274,8 @@ govstats_rule_set_add_rules_from_data (GovstatsRuleSet *self,
  * [method@Govstats.RuleSet.add_rules_from_data].
  *
  * Returns: %TRUE on success
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rule_set_add_rules_from_file (GovstatsRuleSet *self,
@@ -302,6 +312,8 @@ find_rule (GovstatsRuleSet *self,
  * Lists the ids of the rules, each once, in order.
  *
  * Returns: (transfer full) (array zero-terminated=1): the rule ids
+ *
+ * Since: 0.1
  */
 char **
 govstats_rule_set_dup_rule_ids (GovstatsRuleSet *self)
@@ -327,6 +339,8 @@ govstats_rule_set_dup_rule_ids (GovstatsRuleSet *self)
  * Tells whether the rule set has a rule.
  *
  * Returns: %TRUE if a rule has the id
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rule_set_has_rule (GovstatsRuleSet *self,
@@ -347,6 +361,8 @@ govstats_rule_set_has_rule (GovstatsRuleSet *self,
  * Gets what a rule says, in words.
  *
  * Returns: (transfer none) (nullable): the statement, or %NULL for an unknown rule
+ *
+ * Since: 0.1
  */
 const char *
 govstats_rule_set_get_rule_statement (GovstatsRuleSet *self,
@@ -369,6 +385,8 @@ govstats_rule_set_get_rule_statement (GovstatsRuleSet *self,
  * Gets the severity of a rule.
  *
  * Returns: the severity
+ *
+ * Since: 0.1
  */
 GovstatsSeverity
 govstats_rule_set_get_rule_severity (GovstatsRuleSet *self,
@@ -393,6 +411,8 @@ govstats_rule_set_get_rule_severity (GovstatsRuleSet *self,
  * statement, source and where the rule was defined.
  *
  * Returns: (transfer full): the Markdown text
+ *
+ * Since: 0.1
  */
 char *
 govstats_rule_set_to_markdown (GovstatsRuleSet *self,

@@ -33,6 +33,8 @@
  * be given.
  *
  * Returns: %TRUE on success
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
@@ -145,6 +147,8 @@ govstats_rule_set_load_waivers_from_data (GovstatsRuleSet *self,
  * [method@Govstats.RuleSet.load_waivers_from_data].
  *
  * Returns: %TRUE on success
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rule_set_load_waivers_from_file (GovstatsRuleSet *self,
@@ -195,6 +199,8 @@ waiver_matches (Waiver          *waiver,
  * Marks the findings that a loaded waiver covers as acknowledged.
  * [method@Govstats.RuleSet.check] does this by itself; this is for findings
  * made elsewhere (a consolidation, an import).
+ *
+ * Since: 0.1
  */
 void
 govstats_rule_set_apply_waivers (GovstatsRuleSet *self,

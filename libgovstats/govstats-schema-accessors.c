@@ -24,6 +24,8 @@
  * Gets the layout id, such as `2019` or `2021`.
  *
  * Returns: (transfer none): the layout id
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_version (GovstatsSchema *self)
@@ -40,6 +42,8 @@ govstats_schema_get_version (GovstatsSchema *self)
  * Gets the name of the document that defines the layout.
  *
  * Returns: (transfer none) (nullable): the name
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_name (GovstatsSchema *self,
@@ -57,6 +61,8 @@ govstats_schema_get_name (GovstatsSchema *self,
  * 国办公开办函〔2021〕30号.
  *
  * Returns: (transfer none) (nullable): the reference
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_issued_by (GovstatsSchema *self)
@@ -82,6 +88,8 @@ find_section (GovstatsSchema *self,
  * Lists the sections of the report in printed order.
  *
  * Returns: (transfer none) (array zero-terminated=1): the section keys
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_schema_get_section_keys (GovstatsSchema *self)
@@ -99,6 +107,8 @@ govstats_schema_get_section_keys (GovstatsSchema *self)
  * Gets the printed heading of a section, such as 一、总体情况.
  *
  * Returns: (transfer none) (nullable): the heading, or %NULL for an unknown section
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_section_heading (GovstatsSchema *self,
@@ -122,6 +132,8 @@ govstats_schema_get_section_heading (GovstatsSchema *self,
  * files) rather than a group of tables.
  *
  * Returns: %TRUE for a known text section
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_schema_section_is_text (GovstatsSchema *self,
@@ -144,6 +156,8 @@ govstats_schema_section_is_text (GovstatsSchema *self,
  *
  * Returns: (transfer none) (array zero-terminated=1) (nullable): the table
  *   keys, or %NULL for an unknown section
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_schema_get_section_tables (GovstatsSchema *self,
@@ -164,6 +178,8 @@ govstats_schema_get_section_tables (GovstatsSchema *self,
  * Lists the tables of the layout in printed order.
  *
  * Returns: (transfer none) (array zero-terminated=1): the table keys
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_schema_get_table_keys (GovstatsSchema *self)
@@ -180,6 +196,8 @@ govstats_schema_get_table_keys (GovstatsSchema *self)
  * Tells whether the layout has a table.
  *
  * Returns: %TRUE if @table is a table of the layout
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_schema_has_table (GovstatsSchema *self,
@@ -241,6 +259,8 @@ lookup_column (GovstatsSchema            *self,
  * Gets the printed title of a table, such as 第二十条第（一）项.
  *
  * Returns: (transfer none): the title
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_table_title (GovstatsSchema *self,
@@ -259,6 +279,8 @@ govstats_schema_get_table_title (GovstatsSchema *self,
  * Gets the key of the section a table is printed in.
  *
  * Returns: (transfer none) (nullable): the section key
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_table_section (GovstatsSchema *self,
@@ -276,6 +298,8 @@ govstats_schema_get_table_section (GovstatsSchema *self,
  * Lists every row of a table in printed order, group rows included.
  *
  * Returns: (transfer none) (array zero-terminated=1): the row keys
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_schema_get_row_keys (GovstatsSchema *self,
@@ -296,6 +320,8 @@ govstats_schema_get_row_keys (GovstatsSchema *self,
  * the official table.
  *
  * Returns: (transfer none): the label
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_row_label (GovstatsSchema *self,
@@ -318,6 +344,8 @@ govstats_schema_get_row_label (GovstatsSchema *self,
  * Gets other spellings of a row's label seen in published reports.
  *
  * Returns: (transfer none) (array zero-terminated=1): the aliases
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_schema_get_row_aliases (GovstatsSchema *self,
@@ -339,6 +367,8 @@ govstats_schema_get_row_aliases (GovstatsSchema *self,
  * Tells whether a row is a group row, which prints no numbers of its own.
  *
  * Returns: %TRUE for a group row
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_schema_row_is_group (GovstatsSchema *self,
@@ -362,6 +392,8 @@ govstats_schema_row_is_group (GovstatsSchema *self,
  * （六）其他处理 printed 2019-style).
  *
  * Returns: %TRUE if the row has cells
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_schema_row_has_cells (GovstatsSchema *self,
@@ -383,6 +415,8 @@ govstats_schema_row_has_cells (GovstatsSchema *self,
  * Gets the group a row belongs to.
  *
  * Returns: (transfer none) (nullable): the key of the group row, or %NULL
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_row_parent (GovstatsSchema *self,
@@ -407,6 +441,8 @@ govstats_schema_get_row_parent (GovstatsSchema *self,
  *
  * Returns: (transfer full) (array zero-terminated=1): the row keys, empty for
  *   a row that is not a group
+ *
+ * Since: 0.1
  */
 char **
 govstats_schema_dup_row_children (GovstatsSchema *self,
@@ -434,6 +470,8 @@ govstats_schema_dup_row_children (GovstatsSchema *self,
  * Lists the columns of a table in printed order.
  *
  * Returns: (transfer none) (array zero-terminated=1): the column keys
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_schema_get_column_keys (GovstatsSchema *self,
@@ -453,6 +491,8 @@ govstats_schema_get_column_keys (GovstatsSchema *self,
  * Gets the printed header of a column.
  *
  * Returns: (transfer none): the label
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_column_label (GovstatsSchema *self,
@@ -475,6 +515,8 @@ govstats_schema_get_column_label (GovstatsSchema *self,
  * Gets other spellings of a column header seen in published reports.
  *
  * Returns: (transfer none) (array zero-terminated=1): the aliases
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_schema_get_column_aliases (GovstatsSchema *self,
@@ -496,6 +538,8 @@ govstats_schema_get_column_aliases (GovstatsSchema *self,
  * Gets what a column holds: counts, amounts or signed changes.
  *
  * Returns: the value kind
+ *
+ * Since: 0.1
  */
 GovstatsValueKind
 govstats_schema_get_column_kind (GovstatsSchema *self,
@@ -517,6 +561,8 @@ govstats_schema_get_column_kind (GovstatsSchema *self,
  * Gets the unit printed in a column header, such as 万元.
  *
  * Returns: (transfer none) (nullable): the unit, or %NULL where the form prints none
+ *
+ * Since: 0.1
  */
 const char *
 govstats_schema_get_column_unit (GovstatsSchema *self,
@@ -539,6 +585,8 @@ govstats_schema_get_column_unit (GovstatsSchema *self,
  * rather than a flow during it.
  *
  * Returns: %TRUE for a stock column
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_schema_column_is_stock (GovstatsSchema *self,
@@ -558,6 +606,8 @@ govstats_schema_column_is_stock (GovstatsSchema *self,
  * Counts the cells of every table of the layout.
  *
  * Returns: the number of cells
+ *
+ * Since: 0.1
  */
 guint
 govstats_schema_get_n_cells (GovstatsSchema *self)
@@ -574,6 +624,8 @@ govstats_schema_get_n_cells (GovstatsSchema *self)
  * Tells whether a path names a cell of this layout.
  *
  * Returns: %TRUE if @path is a cell
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_schema_has_cell (GovstatsSchema *self,
@@ -594,6 +646,8 @@ govstats_schema_has_cell (GovstatsSchema *self,
  * another layout (%GOVSTATS_ERROR_VERSION_MISMATCH).
  *
  * Returns: %TRUE if @path is a cell
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_schema_check_path (GovstatsSchema *self,
@@ -616,6 +670,8 @@ govstats_schema_check_path (GovstatsSchema *self,
  * Gets the value kind of a cell.
  *
  * Returns: the value kind
+ *
+ * Since: 0.1
  */
 GovstatsValueKind
 govstats_schema_get_cell_kind (GovstatsSchema *self,
@@ -637,6 +693,8 @@ govstats_schema_get_cell_kind (GovstatsSchema *self,
  * Lists cell paths in printed order (row by row).
  *
  * Returns: (transfer full) (array zero-terminated=1): the paths
+ *
+ * Since: 0.1
  */
 char **
 govstats_schema_dup_cell_paths (GovstatsSchema *self,
@@ -666,6 +724,8 @@ govstats_schema_dup_cell_paths (GovstatsSchema *self,
  * [schema file format](schema-format.html)).
  *
  * Returns: (transfer full): a JSON node
+ *
+ * Since: 0.1
  */
 JsonNode *
 govstats_schema_to_json (GovstatsSchema *self)

@@ -353,6 +353,8 @@ load_section (GovstatsSchema *self,
  *
  * Returns: (transfer full): a new schema, or %NULL with @error set
  *   (%GOVSTATS_ERROR_INVALID_SCHEMA, or a parse error)
+ *
+ * Since: 0.1
  */
 GovstatsSchema *
 govstats_schema_new_from_bytes (GBytes  *bytes,

@@ -54,6 +54,8 @@ govstats_markdown_append_cell (GString    *s,
  * rules is [method@Govstats.RuleSet.to_markdown].
  *
  * Returns: (transfer full): the Markdown text
+ *
+ * Since: 0.1
  */
 char *
 govstats_schema_to_markdown (GovstatsSchema *self,

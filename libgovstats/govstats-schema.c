@@ -58,6 +58,8 @@
  *
  * Cells are addressed by paths `TABLE/ROW/COLUMN`, for example
  * `applications/withheld.state_secret/natural_person`.
+ *
+ * Since: 0.1
  */
 
 G_DEFINE_FINAL_TYPE (GovstatsSchema, govstats_schema, G_TYPE_OBJECT)
@@ -200,6 +202,8 @@ govstats_schema_class_init (GovstatsSchemaClass *klass)
    * GovstatsSchema:version:
    *
    * The layout id of the schema, such as `2019` or `2021`.
+   *
+   * Since: 0.1
    */
   properties[PROP_VERSION] =
     g_param_spec_string ("version", NULL, NULL, NULL,
@@ -277,6 +281,8 @@ load_builtin (void)
  *
  * Returns: (transfer none) (nullable): the schema, or %NULL if there is no
  *   layout of that id
+ *
+ * Since: 0.1
  */
 GovstatsSchema *
 govstats_schema_get_for_version (const char *version)
@@ -299,6 +305,8 @@ govstats_schema_get_for_version (const char *version)
  * Lists the layout versions built into the library, oldest first.
  *
  * Returns: (transfer none) (array zero-terminated=1): the layout ids
+ *
+ * Since: 0.1
  */
 const char * const *
 govstats_schema_list_versions (void)

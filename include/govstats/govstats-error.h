@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * GOVSTATS_ERROR:
  *
  * The error domain of libgovstats.
+ *
+ * Since: 0.1
  */
 #define GOVSTATS_ERROR (govstats_error_quark ())
 
@@ -39,6 +41,8 @@ G_BEGIN_DECLS
  *
  * Error codes of the %GOVSTATS_ERROR domain. New codes are only ever appended.
  * A broken consistency rule is never an error: it is a finding.
+ *
+ * Since: 0.1
  */
 typedef enum {
   GOVSTATS_ERROR_FAILED,

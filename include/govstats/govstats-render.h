@@ -31,6 +31,8 @@ G_BEGIN_DECLS
  *   table, one line per printed row and one column per column of the table
  *
  * The output formats of [method@Govstats.Report.render].
+ *
+ * Since: 0.1
  */
 typedef enum {
   GOVSTATS_RENDER_FORMAT_TEXT,
@@ -51,6 +53,8 @@ typedef enum {
  *   formats ignore it
  *
  * Options of [method@Govstats.Report.render].
+ *
+ * Since: 0.1
  */
 typedef enum {
   GOVSTATS_RENDER_FLAGS_NONE       = 0,

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @GOVSTATS_VALUE_KIND_DELTA: a signed whole number (本年增/减)
  *
  * What a column of a statutory table holds.
+ *
+ * Since: 0.1
  */
 typedef enum {
   GOVSTATS_VALUE_KIND_COUNT,
@@ -35,6 +37,8 @@ typedef enum {
  * @GOVSTATS_UNIT_KIND_OTHER: any other reporting organ
  *
  * The kind of administrative organ a report belongs to.
+ *
+ * Since: 0.1
  */
 typedef enum {
   GOVSTATS_UNIT_KIND_GOVERNMENT,
@@ -49,6 +53,8 @@ typedef enum {
  * @GOVSTATS_SCOPE_AGGREGATE: the consolidated figures of subordinate units
  *
  * Whose figures a report holds.
+ *
+ * Since: 0.1
  */
 typedef enum {
   GOVSTATS_SCOPE_OWN,
@@ -62,6 +68,8 @@ typedef enum {
  * @GOVSTATS_SEVERITY_INFO: a note, such as a hint at the cell that is probably wrong
  *
  * How serious a finding is.
+ *
+ * Since: 0.1
  */
 typedef enum {
   GOVSTATS_SEVERITY_ERROR,
@@ -77,6 +85,8 @@ typedef enum {
  * @GOVSTATS_OUTCOME_NOTE: not a rule result: a hint or a remark
  *
  * What a finding says about its rule.
+ *
+ * Since: 0.1
  */
 typedef enum {
   GOVSTATS_OUTCOME_FAILED,
@@ -89,6 +99,8 @@ typedef enum {
  *
  * Amount cells are stored as whole numbers of 1/%GOVSTATS_AMOUNT_SCALE of
  * their unit: 4068.208 万元 is stored as 40682080.
+ *
+ * Since: 0.1
  */
 #define GOVSTATS_AMOUNT_SCALE 10000
 
