@@ -380,11 +380,8 @@ govstats_finding_new_vprintf (const char       *rule_id,
   g_autofree char *en = NULL;
 
   va_copy (copy, args);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  zh = g_strdup_vprintf (govstats_i18n_gettext ("zh", format), copy);
-  en = g_strdup_vprintf (format, args);
-#pragma GCC diagnostic pop
+  zh = govstats_i18n_vprintf ("zh", format, copy);
+  en = govstats_i18n_vprintf ("en", format, args);
   va_end (copy);
   return govstats_finding_new (rule_id, severity, zh, en);
 }

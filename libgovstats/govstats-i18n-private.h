@@ -30,6 +30,10 @@ const char *govstats_i18n_ngettext (const char *lang,
                                     const char *msgid_plural,
                                     gulong      n) G_GNUC_FORMAT (3);
 
+/* Formats the translation of @format in @lang, from a va_list. */
+char *govstats_i18n_vprintf (const char *lang,
+                             const char *format,
+                             va_list     args) G_GNUC_PRINTF (2, 0);
 /* Formats the translation of @format in @lang. */
 char *govstats_i18n_printf  (const char *lang,
                              const char *format,

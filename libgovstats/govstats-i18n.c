@@ -207,6 +207,18 @@ govstats_i18n_ngettext (const char *lang,
   return n == 1 ? msgid : msgid_plural;
 }
 
+/* The one place that formats a translated (so not literal) format string. */
+char *
+govstats_i18n_vprintf (const char *lang,
+                       const char *format,
+                       va_list     args)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_vprintf (govstats_i18n_gettext (lang, format), args);
+#pragma GCC diagnostic pop
+}
+
 char *
 govstats_i18n_printf (const char *lang,
                       const char *format,
@@ -216,10 +228,7 @@ govstats_i18n_printf (const char *lang,
   char *text;
 
   va_start (args, format);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  text = g_strdup_vprintf (govstats_i18n_gettext (lang, format), args);
-#pragma GCC diagnostic pop
+  text = govstats_i18n_vprintf (lang, format, args);
   va_end (args);
   return text;
 }
@@ -237,10 +246,7 @@ govstats_i18n_set_error (GError    **error,
   if (error == NULL)
     return;
   va_start (args, format);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  message = g_strdup_vprintf (govstats_i18n_gettext (NULL, format), args);
-#pragma GCC diagnostic pop
+  message = govstats_i18n_vprintf (NULL, format, args);
   va_end (args);
   g_set_error_literal (error, domain, code, message);
 }

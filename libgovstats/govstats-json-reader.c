@@ -153,10 +153,7 @@ govstats_json_reader_fail (GovstatsJsonReader     *r,
   if (r->error != NULL && *r->error != NULL)
     return FALSE;
   va_start (args, format);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  msg = g_strdup_vprintf (_(format), args);
-#pragma GCC diagnostic pop
+  msg = govstats_i18n_vprintf (NULL, format, args);
   va_end (args);
   reader_position (r, at, &line, &column);
   g_set_error (r->error, GOVSTATS_ERROR, code, "%s:%u:%u: %s", r->name, line, column, msg);

@@ -28,10 +28,7 @@ load_fail (Loader     *ld,
   g_autofree char *msg = NULL;
 
   va_start (args, format);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  msg = g_strdup_vprintf (_(format), args);
-#pragma GCC diagnostic pop
+  msg = govstats_i18n_vprintf (NULL, format, args);
   va_end (args);
   g_set_error (ld->error, GOVSTATS_ERROR, code, "%s: %s", ld->name, msg);
   return FALSE;

@@ -56,10 +56,7 @@ rule_fail (GError    **error,
   g_autofree char *msg = NULL;
 
   va_start (args, format);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  msg = g_strdup_vprintf (_(format), args);
-#pragma GCC diagnostic pop
+  msg = govstats_i18n_vprintf (NULL, format, args);
   va_end (args);
   /* Translators: %1$s is a rule file, %2$s the rule's id, %3$s what is wrong with it. */
   govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_INVALID_SCHEMA,
