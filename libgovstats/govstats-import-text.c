@@ -906,54 +906,11 @@ add_string (GPtrArray  *array,
     g_ptr_array_add (array, govstats_import_normalize_label (text));
 }
 
-static JsonObject *
-find_table_json (JsonNode   *root,
-                 const char *key)
-{
-  JsonObject *o;
-  JsonArray *tables;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  o = json_node_get_object (root);
-  if (!json_object_has_member (o, "tables"))
-    return NULL;
-  tables = json_object_get_array_member (o, "tables");
-  for (guint i = 0; tables && i < json_array_get_length (tables); i++)
-    {
-      JsonNode *n = json_array_get_element (tables, i);
-      JsonObject *t;
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        continue;
-      t = json_node_get_object (n);
-      if (g_strcmp0 (json_object_get_string_member_with_default (t, "key", ""), key) == 0)
-        return t;
-    }
-  return NULL;
-}
-
-static const char *
-json_label_zh (JsonObject *o,
-               const char *member)
-{
-  JsonNode *n = o ? json_object_get_member (o, member) : NULL;
-
-  if (n == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
-    return json_node_get_string (n);
-  if (JSON_NODE_HOLDS_OBJECT (n))
-    return json_object_get_string_member_with_default (json_node_get_object (n), "zh", NULL);
-  return NULL;
-}
-
 static TableInfo *
 table_info_new (GovstatsSchema *schema,
-                JsonNode       *root,
                 guint           index)
 {
   const GovstatsSchemaTable *table = govstats_schema_table_at (schema, index);
-  JsonObject *json = find_table_json (root, table->key);
   TableInfo *ti = g_new0 (TableInfo, 1);
 
   ti->table = table;
@@ -978,13 +935,9 @@ table_info_new (GovstatsSchema *schema,
       if (row->has_cells)
         g_array_append_val (ti->cell_rows, ri);
     }
-  if (table->printed_groups)
-    for (guint g = 0; g < json_array_get_length (table->printed_groups); g++)
-      {
-        JsonNode *n = json_array_get_element (table->printed_groups, g);
-        if (JSON_NODE_HOLDS_OBJECT (n))
-          add_entry (ti, ENTRY_GROUP, -1, json_label_zh (json_node_get_object (n), "label"));
-      }
+  for (guint g = 0; g < table->printed_groups->len; g++)
+    add_entry (ti, ENTRY_GROUP, -1,
+               g_array_index (table->printed_groups, GovstatsSchemaPrintedGroup, g).label.zh);
 
   for (guint c = 0; c < table->columns->len; c++)
     {
@@ -996,19 +949,11 @@ table_info_new (GovstatsSchema *schema,
     }
   add_string (ti->header, table->column_header.zh);
   add_string (ti->header, table->note.zh);
-  add_string (ti->header, json_label_zh (json, "row_header"));
+  add_string (ti->header, table->row_header.zh);
 
   add_string (ti->titles, table->title.zh);
-  if (json && json_object_has_member (json, "aliases"))
-    {
-      JsonArray *aliases = json_object_get_array_member (json, "aliases");
-      for (guint a = 0; aliases && a < json_array_get_length (aliases); a++)
-        {
-          JsonNode *n = json_array_get_element (aliases, a);
-          if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
-            add_string (ti->titles, json_node_get_string (n));
-        }
-    }
+  for (guint a = 0; table->aliases && table->aliases[a]; a++)
+    add_string (ti->titles, table->aliases[a]);
   return ti;
 }
 
@@ -3315,7 +3260,6 @@ govstats_import_read_doc (GovstatsImportDoc   *doc,
   Reader rd = { 0 };
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (table_info_free);
   g_autoptr(GString) why = g_string_new (NULL);
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GArray) anchor_lines = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree gboolean *used = NULL;
   Anchors an;
@@ -3330,11 +3274,10 @@ govstats_import_read_doc (GovstatsImportDoc   *doc,
   rd.schema = detect_layout (&rd, &undetermined, why);
   rd.report = govstats_report_new (rd.schema);
 
-  root = govstats_schema_to_json (rd.schema);
   n_tables = MIN (govstats_schema_get_n_tables (rd.schema), 16);
   n_sections = MIN (govstats_schema_get_n_sections (rd.schema), 16);
   for (guint t = 0; t < n_tables; t++)
-    g_ptr_array_add (infos, table_info_new (rd.schema, root, t));
+    g_ptr_array_add (infos, table_info_new (rd.schema, t));
   find_anchors (&rd, infos, &an);
 
   for (guint s = 0; s < n_sections; s++)

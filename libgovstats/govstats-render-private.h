@@ -41,7 +41,6 @@ typedef struct {
   gboolean        en;
   GPtrArray      *findings;     /* nullable */
   GHashTable     *marks;        /* cell path → Mark */
-  JsonNode       *schema_json;  /* for members the compiled schema does not keep */
   guint           n_blocks;     /* tables written so far (wide CSV) */
   GString        *out;
 } Render;

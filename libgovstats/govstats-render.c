@@ -156,61 +156,13 @@ labels_equal (const GovstatsLabel *a,
   return g_strcmp0 (a->zh, b->zh) == 0 && g_strcmp0 (a->en, b->en) == 0;
 }
 
-static const char *
-json_label (Render     *rd,
-            JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-  JsonObject *l;
-  const char *zh = NULL, *en = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  l = json_node_get_object (node);
-  if (json_object_has_member (l, "zh"))
-    zh = json_object_get_string_member (l, "zh");
-  if (json_object_has_member (l, "en"))
-    en = json_object_get_string_member (l, "en");
-  if (rd->en && en != NULL)
-    return en;
-  return zh != NULL ? zh : en;
-}
-
-/* The table's object in the schema data: the row header (信息内容) is kept
- * there only. */
-static JsonObject *
-table_json (Render                    *rd,
-            const GovstatsSchemaTable *table)
-{
-  JsonObject *root;
-  JsonNode *tables;
-
-  if (rd->schema_json == NULL)
-    rd->schema_json = govstats_schema_to_json (rd->schema);
-  if (rd->schema_json == NULL || !JSON_NODE_HOLDS_OBJECT (rd->schema_json))
-    return NULL;
-  root = json_node_get_object (rd->schema_json);
-  tables = json_object_get_member (root, "tables");
-  if (tables == NULL || !JSON_NODE_HOLDS_ARRAY (tables))
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (tables)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (tables), i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node) &&
-          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "key", NULL),
-                     table->key) == 0)
-        return json_node_get_object (node);
-    }
-  return NULL;
-}
 
 const char *
 table_row_header (Render                    *rd,
                   const GovstatsSchemaTable *table)
 {
-  return json_label (rd, table_json (rd, table), "row_header");
+  return govstats_label_get (&table->row_header, rd->lang);
 }
 
 GArray *
@@ -219,22 +171,11 @@ table_printed_groups (Render                    *rd,
 {
   GArray *groups = g_array_new (FALSE, FALSE, sizeof (PrintedGroup));
 
-  if (table->printed_groups == NULL)
-    return groups;
-  for (guint i = 0; i < json_array_get_length (table->printed_groups); i++)
+  for (guint i = 0; i < table->printed_groups->len; i++)
     {
-      JsonNode *node = json_array_get_element (table->printed_groups, i);
-      JsonObject *o;
-      PrintedGroup group;
+      const GovstatsSchemaPrintedGroup *g = &g_array_index (table->printed_groups, GovstatsSchemaPrintedGroup, i);
+      PrintedGroup group = { label (rd, &g->label), g->first, g->last };
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      o = json_node_get_object (node);
-      group.label = json_label (rd, o, "label");
-      group.first = govstats_schema_find_row (table, json_object_get_string_member_with_default (o, "first", ""));
-      group.last = govstats_schema_find_row (table, json_object_get_string_member_with_default (o, "last", ""));
-      if (group.label == NULL || group.first < 0 || group.last < group.first)
-        continue;
       g_array_append_val (groups, group);
     }
   return groups;
@@ -727,6 +668,5 @@ govstats_report_render (GovstatsReport       *self,
     }
 
   g_hash_table_unref (rd.marks);
-  g_clear_pointer (&rd.schema_json, json_node_unref);
   return g_string_free (rd.out, FALSE);
 }

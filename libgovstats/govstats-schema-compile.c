@@ -233,6 +233,46 @@ load_column (GovstatsSchemaTable *table,
   return TRUE;
 }
 
+/* The label-only blocks printed over runs of rows, each naming its first
+ * and last row. */
+static gboolean
+load_printed_groups (GovstatsSchemaTable *table,
+                     JsonObject          *o,
+                     const char          *where,
+                     GError             **error)
+{
+  JsonArray *groups = get_array (o, "printed_groups", where, error);
+
+  if (groups == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      JsonNode *node = json_array_get_element (groups, i);
+      g_autofree char *inner = g_strdup_printf ("%s.printed_groups[%u]", where, i);
+      g_autofree char *first = NULL, *last = NULL;
+      GovstatsSchemaPrintedGroup group = { { NULL, NULL }, -1, -1 };
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (error, "schema: %s must be an object", inner);
+      /* Added first, so that the table frees the label on any failure. */
+      g_array_append_val (table->printed_groups, group);
+      if (!get_label (json_node_get_object (node), "label", TRUE,
+                      &g_array_index (table->printed_groups, GovstatsSchemaPrintedGroup, i).label, inner, error) ||
+          !get_string (json_node_get_object (node), "first", TRUE, &first, inner, error) ||
+          !get_string (json_node_get_object (node), "last", TRUE, &last, inner, error))
+        return FALSE;
+      group.first = govstats_schema_find_row (table, first);
+      group.last = govstats_schema_find_row (table, last);
+      if (group.first < 0 || group.last < 0)
+        return fail (error, "schema: %s: no row “%s”", inner, group.first < 0 ? first : last);
+      if (group.last < group.first)
+        return fail (error, "schema: %s: “%s” comes before “%s”", inner, last, first);
+      g_array_index (table->printed_groups, GovstatsSchemaPrintedGroup, i).first = group.first;
+      g_array_index (table->printed_groups, GovstatsSchemaPrintedGroup, i).last = group.last;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_table (GovstatsSchema *self,
             JsonNode       *node,
@@ -242,7 +282,6 @@ load_table (GovstatsSchema *self,
   g_autofree char *where = g_strdup_printf ("table %u", index + 1);
   GovstatsSchemaTable *table;
   JsonArray *rows, *columns;
-  JsonNode *groups;
   JsonObject *o;
   g_autoptr(GStrvBuilder) row_keys = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) column_keys = g_strv_builder_new ();
@@ -253,6 +292,7 @@ load_table (GovstatsSchema *self,
   table = g_new0 (GovstatsSchemaTable, 1);
   table->rows = g_ptr_array_new_with_free_func (row_free);
   table->columns = g_ptr_array_new_with_free_func (column_free);
+  table->printed_groups = g_array_new (FALSE, TRUE, sizeof (GovstatsSchemaPrintedGroup));
   g_ptr_array_add (self->tables, table);
   if (!get_string (o, "key", TRUE, &table->key, where, error))
     return FALSE;
@@ -266,7 +306,9 @@ load_table (GovstatsSchema *self,
   if (!get_string (o, "section", FALSE, &table->section, where, error) ||
       !get_label (o, "title", TRUE, &table->title, where, error) ||
       !get_label (o, "note", FALSE, &table->note, where, error) ||
-      !get_label (o, "column_header", FALSE, &table->column_header, where, error))
+      !get_label (o, "column_header", FALSE, &table->column_header, where, error) ||
+      !get_label (o, "row_header", FALSE, &table->row_header, where, error) ||
+      !get_strv (o, "aliases", &table->aliases, where, error))
     return FALSE;
   if ((rows = get_array (o, "rows", where, error)) == NULL ||
       (columns = get_array (o, "columns", where, error)) == NULL)
@@ -279,9 +321,9 @@ load_table (GovstatsSchema *self,
   for (guint i = 0; i < json_array_get_length (columns); i++)
     if (!load_column (table, json_array_get_element (columns, i), i, error))
       return FALSE;
-  groups = json_object_get_member (o, "printed_groups");
-  if (groups != NULL && JSON_NODE_HOLDS_ARRAY (groups))
-    table->printed_groups = json_array_ref (json_node_get_array (groups));
+  if (json_object_has_member (o, "printed_groups") &&
+      !load_printed_groups (table, o, where, error))
+    return FALSE;
 
   table->first_cell = self->cells->len;
   for (guint r = 0; r < table->rows->len; r++)

@@ -36,12 +36,21 @@ typedef struct {
   GovstatsLabel     group;        /* optional */
 } GovstatsSchemaColumn;
 
+/* A label-only block printed over a run of rows (三、本年度办理结果). */
+typedef struct {
+  GovstatsLabel  label;
+  int            first;           /* index into rows */
+  int            last;            /* index into rows, >= first */
+} GovstatsSchemaPrintedGroup;
+
 typedef struct {
   char          *key;
   char          *section;
   GovstatsLabel  title;
   GovstatsLabel  note;
   GovstatsLabel  column_header;
+  GovstatsLabel  row_header;      /* optional: the printed top-left header (信息内容) */
+  GStrv          aliases;         /* other printed titles of the table */
   GPtrArray     *rows;            /* GovstatsSchemaRow */
   GPtrArray     *columns;         /* GovstatsSchemaColumn */
   GStrv          row_keys;
@@ -49,7 +58,7 @@ typedef struct {
   guint          first_cell;
   guint          n_cells;
   guint          n_cell_rows;
-  JsonArray     *printed_groups;
+  GArray        *printed_groups;  /* GovstatsSchemaPrintedGroup */
 } GovstatsSchemaTable;
 
 typedef struct {

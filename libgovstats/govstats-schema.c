@@ -124,11 +124,15 @@ table_free (gpointer data)
   label_clear (&table->title);
   label_clear (&table->note);
   label_clear (&table->column_header);
+  label_clear (&table->row_header);
+  g_strfreev (table->aliases);
   g_ptr_array_unref (table->rows);
   g_ptr_array_unref (table->columns);
   g_strfreev (table->row_keys);
   g_strfreev (table->column_keys);
-  g_clear_pointer (&table->printed_groups, json_array_unref);
+  for (guint i = 0; i < table->printed_groups->len; i++)
+    label_clear (&g_array_index (table->printed_groups, GovstatsSchemaPrintedGroup, i).label);
+  g_array_unref (table->printed_groups);
   g_free (table);
 }
 
