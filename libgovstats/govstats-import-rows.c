@@ -326,21 +326,17 @@ run_free (gpointer data)
   g_free (r);
 }
 
-void
-govstats_import_stream_assign (TableRead *tr)
+/* The runs of values of the region: row labels and unknown text end them;
+ * header words, group labels, blank lines and page numbers do not. */
+static GPtrArray *
+collect_runs (TableRead *tr)
 {
-  TableInfo *ti = tr->ti;
-  guint n = ti->n_cols;
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (run_free);
-  g_autoptr(GArray) printed = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) slot_run = g_array_new (FALSE, FALSE, sizeof (int));
+  GPtrArray *runs = g_ptr_array_new_with_free_func (run_free);
   Run *run = NULL;
   int last_label = -1;
   guint block = 0;
   gboolean in_block = FALSE;
 
-  /* Runs of values: row labels and unknown text end them; header words,
-   * group labels, blank lines and page numbers do not. */
   for (guint li = 0; li < tr->rlines->len; li++)
     {
       Line *l = tr->rlines->pdata[li];
@@ -394,6 +390,18 @@ govstats_import_stream_assign (TableRead *tr)
       if (!value_line)
         in_block = FALSE;
     }
+
+  return runs;
+}
+
+/* Cuts each run into rows of values (tr->vecs); @slot_run gets the run of
+ * each row. */
+static void
+runs_into_rows (TableRead *tr,
+                GPtrArray *runs,
+                GArray    *slot_run)
+{
+  guint n = tr->ti->n_cols;
 
   /* Runs into rows: row-major, or column-major blocks (pdftotext puts a
    * column of several rows in one block: n blocks of k values are k rows). */
@@ -459,6 +467,15 @@ govstats_import_stream_assign (TableRead *tr)
           b = end;
         }
     }
+}
+
+/* The cell-bearing rows whose labels the region prints, in table order; sets
+ * tr->row_partial for each. */
+static GArray *
+printed_rows (TableRead *tr)
+{
+  TableInfo *ti = tr->ti;
+  GArray *printed = g_array_new (FALSE, FALSE, sizeof (int));
 
   /* The printed rows, in table order; a legacy group only without children. */
   for (guint k = 0; k < ti->cell_rows->len; k++)
@@ -485,33 +502,49 @@ govstats_import_stream_assign (TableRead *tr)
       g_array_append_val (printed, r);
       tr->row_partial[r] = first;
     }
+  return printed;
+}
 
-  if (printed->len == tr->vecs->len && printed->len > 0)
+/* Pairs the rows of numbers with the printed rows in table order, when there
+ * are as many of each; FALSE otherwise. */
+static gboolean
+pair_in_order (TableRead *tr,
+               GPtrArray *runs,
+               GArray    *printed,
+               GArray    *slot_run)
+{
+  if (!(printed->len == tr->vecs->len && printed->len > 0))
+    return FALSE;
+  /* As many rows of numbers as printed rows: both are in table order. */
+  for (guint k = 0; k < printed->len; k++)
     {
-      /* As many rows of numbers as printed rows: both are in table order. */
-      for (guint k = 0; k < printed->len; k++)
-        {
-          int r = g_array_index (printed, int, k);
-          int ri = g_array_index (slot_run, int, k);
-          Run *run_k = runs->pdata[ri];
-          Vec *v = tr->vecs->pdata[k];
-          Partial *p = govstats_import_partial_at (tr, tr->row_partial[r]);
-          /* Adjacent: the run starts right after this row's label. */
-          gboolean adjacent = run_k->label >= 0 && govstats_import_partial_at (tr, run_k->label)->row == r;
-          /* A table printed as one line (表四), labels in the header above. */
-          gboolean header_labels = runs->len == 1 && printed->len >= 2 && p->last_li < run_k->first_li;
-          if (!adjacent && !header_labels && printed->len > 1)
-            v->order_only = TRUE;
-          /* Within a run split into several rows, only the first is adjacent. */
-          if (adjacent && k > 0 && g_array_index (slot_run, int, k - 1) == ri)
-            v->order_only = !header_labels && printed->len > 1;
-          tr->row_vec[r] = (int) k;
-          p->vec = (int) k;
-        }
-      return;
+      int r = g_array_index (printed, int, k);
+      int ri = g_array_index (slot_run, int, k);
+      Run *run_k = runs->pdata[ri];
+      Vec *v = tr->vecs->pdata[k];
+      Partial *p = govstats_import_partial_at (tr, tr->row_partial[r]);
+      /* Adjacent: the run starts right after this row's label. */
+      gboolean adjacent = run_k->label >= 0 && govstats_import_partial_at (tr, run_k->label)->row == r;
+      /* A table printed as one line (表四), labels in the header above. */
+      gboolean header_labels = runs->len == 1 && printed->len >= 2 && p->last_li < run_k->first_li;
+      if (!adjacent && !header_labels && printed->len > 1)
+        v->order_only = TRUE;
+      /* Within a run split into several rows, only the first is adjacent. */
+      if (adjacent && k > 0 && g_array_index (slot_run, int, k - 1) == ri)
+        v->order_only = !header_labels && printed->len > 1;
+      tr->row_vec[r] = (int) k;
+      p->vec = (int) k;
     }
+  return TRUE;
+}
 
-  /* Otherwise only what sits right after its label is read. */
+/* Otherwise only what sits right after its label is read. */
+static void
+pair_adjacent (TableRead *tr,
+               GPtrArray *runs,
+               GArray    *printed,
+               GArray    *slot_run)
+{
   for (guint k = 0; k < printed->len; k++)
     tr->row_partial[g_array_index (printed, int, k)] = -1;
   for (guint i = 0; i < runs->len; i++)
@@ -556,6 +589,19 @@ govstats_import_stream_assign (TableRead *tr)
         p->vec = (int) first_slot;
       }
     }
+}
+
+void
+govstats_import_stream_assign (TableRead *tr)
+{
+  g_autoptr(GPtrArray) runs = collect_runs (tr);
+  g_autoptr(GArray) slot_run = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) printed = NULL;
+
+  runs_into_rows (tr, runs, slot_run);
+  printed = printed_rows (tr);
+  if (!pair_in_order (tr, runs, printed, slot_run))
+    pair_adjacent (tr, runs, printed, slot_run);
 }
 
 /* ---------- column positions (layout text) ---------- */
