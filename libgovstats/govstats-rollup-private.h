@@ -1,10 +1,11 @@
-/* govstats-rollup-private.h — what the C tests reach of a rollup
+/* govstats-rollup-private.h — what the govstats-rollup-*.c files share, and the C tests reach
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #pragma once
 
 #include "govstats-rollup.h"
+#include "govstats-unit-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,73 @@ typedef gint64 (*GovstatsRollupClock) (gpointer data);
 void govstats_rollup_set_clock (GovstatsRollup     *self,
                                 GovstatsRollupClock clock,
                                 gpointer            data);
+
+/* Sums are kept for each GovstatsUnitKind. */
+#define N_KINDS 4
+
+/* The sums of the reports of one layout, all units and by kind of unit. */
+typedef struct {
+  GovstatsSchema *schema;
+  gint64         *sums;
+  guint8         *set;
+  gint64         *kind_sums;    /* N_KINDS × n_cells */
+  guint8         *kind_set;
+  guint           n_reports;
+  GPtrArray      *units;        /* names of the units in this layout, for messages */
+} LayoutSums;
+
+/* One indicator of extensions/indicators, summed over the units. */
+typedef struct {
+  char    *key;
+  gint64   total;
+  gint64   kinds[N_KINDS];
+  gboolean seen[N_KINDS];
+} Indicator;
+
+/* The instance, shared by the govstats-rollup-*.c files. */
+struct _GovstatsRollup
+{
+  GObject          parent_instance;
+
+  GovstatsRoster  *roster;
+  GovstatsReport  *previous;
+  GovstatsSchema  *schema;       /* the layout of the result, if chosen */
+  char            *name;
+  GHashTable      *rule_sets;    /* GovstatsSchema → GovstatsRuleSet */
+
+  GPtrArray       *layouts;      /* LayoutSums */
+  GovstatsUnitStore *units;      /* in the order added, on disk */
+  GPtrArray       *indicators;   /* Indicator */
+  GHashTable      *indicator_index;
+  int              year;
+  gboolean         year_set;
+
+  GPtrArray       *unit_findings;   /* the units' own findings */
+  GPtrArray       *input_findings;  /* rollup.* found while adding */
+  GPtrArray       *findings;        /* everything, after consolidate */
+
+  GovstatsSchema  *result_schema;
+  GMutex           lock;
+
+  /* Bumped, by the thread adding reports, whenever the findings of the
+   * last consolidate go stale; the model is cleared when the thread owning
+   * the rollup learns of it. */
+  guint            findings_serial;
+  guint            model_serial;
+  GovstatsFindingList *findings_model;
+
+  /* The state the properties show, changed only in the thread (the main
+   * context) the rollup is used from. */
+  guint            shown_n_units;
+  guint            shown_n_files;
+  guint            shown_n_files_done;
+  gboolean         busy;
+
+  GovstatsRollupClock clock;
+  gpointer         clock_data;
+};
+
+/* The layout of the consolidated report: the one set, else the one most reports use. */
+GovstatsSchema *govstats_rollup_choose_schema (GovstatsRollup *self);
 
 G_END_DECLS
