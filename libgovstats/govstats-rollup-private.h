@@ -89,4 +89,8 @@ struct _GovstatsRollup
 /* The layout of the consolidated report: the one set, else the one most reports use. */
 GovstatsSchema *govstats_rollup_choose_schema (GovstatsRollup *self);
 
+/* The rules reports of @schema are checked with: the ones set, else the built-in ones. */
+GovstatsRuleSet *govstats_rollup_rule_set_for (GovstatsRollup *self,
+                                               GovstatsSchema *schema);
+
 G_END_DECLS
