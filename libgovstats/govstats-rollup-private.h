@@ -93,4 +93,48 @@ GovstatsSchema *govstats_rollup_choose_schema (GovstatsRollup *self);
 GovstatsRuleSet *govstats_rollup_rule_set_for (GovstatsRollup *self,
                                                GovstatsSchema *schema);
 
+/* What the properties show, as the thread adding reports saw it. */
+typedef struct {
+  guint n_units;
+  guint n_files;
+  guint n_files_done;
+  guint findings_serial;
+} Snapshot;
+
+/* The clock of a rollup no test has set: g_get_monotonic_time(). */
+gint64 govstats_rollup_monotonic_clock (gpointer data);
+
+/* Fills @snapshot with the state the properties are to show. */
+void govstats_rollup_take_snapshot (GovstatsRollup *self,
+                                    guint           n_files,
+                                    guint           n_files_done,
+                                    Snapshot       *snapshot);
+
+/* Brings the properties up to date; only in the thread owning the rollup. */
+void govstats_rollup_show_snapshot (GovstatsRollup *self,
+                                    const Snapshot *snapshot);
+
+/* Brings the properties up to date after a report was added in the calling thread. */
+void govstats_rollup_show_state (GovstatsRollup *self);
+
+/* Sets the busy property, notifying it on change. */
+void govstats_rollup_set_busy (GovstatsRollup *self,
+                               gboolean        busy);
+
+/* Emits the progress signal. */
+void govstats_rollup_emit_progress (GovstatsRollup *self,
+                                    guint           done,
+                                    guint           total);
+
+/* Adds one loaded and checked report; in input order, one at a time. */
+void govstats_rollup_add_checked (GovstatsRollup *self,
+                                  GovstatsReport *report,
+                                  GPtrArray      *own_findings,
+                                  const char     *file);
+
+/* Records @file, which could not be read, as an input.invalid finding. */
+void govstats_rollup_add_input_invalid (GovstatsRollup *self,
+                                        const char     *file,
+                                        const GError   *error);
+
 G_END_DECLS
