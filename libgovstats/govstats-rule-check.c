@@ -196,10 +196,12 @@ collect_blank_terms (Check     *ck,
     }
 }
 
-static void
-check_equation (Check     *ck,
-                Rule      *rule,
-                GPtrArray *failures)
+/* The kind "equation": each instance evaluated; failures are kept for the
+ * likely-wrong-cell hint, undecided instances gathered per rule id. */
+void
+govstats_rule_check_equation (Check     *ck,
+                              Rule      *rule,
+                              GPtrArray *failures)
 {
   GPtrArray *uncertain, *blank_cells;
 
@@ -345,70 +347,83 @@ find_blank_cells (Check      *ck,
   return TRUE;
 }
 
-static void
-check_cells (Check *ck,
-             Rule  *rule)
+/* The kind "nonnegative": a finding for each negative count or amount
+ * (deltas may be negative). */
+void
+govstats_rule_check_nonnegative (Check     *ck,
+                                 Rule      *rule,
+                                 GPtrArray *failures)
+{
+  GovstatsSchema *schema = govstats_report_get_schema (ck->report);
+
+  for (guint i = 0; i < rule->cells->len; i++)
+    {
+      guint index = g_array_index (rule->cells, guint, i);
+      GovstatsValueKind kind = govstats_schema_cell_kind_at (schema, index);
+      const char *path = govstats_schema_cell_at (schema, index)->path;
+      gint64 value;
+
+      if (kind == GOVSTATS_VALUE_KIND_DELTA || !govstats_report_get_at (ck->report, index, &value) || value >= 0)
+        continue;
+      {
+        g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+        g_autofree char *label_zh = describe_cell (schema, path, "zh");
+        g_autofree char *label_en = describe_cell (schema, path, "en");
+        g_autofree char *text = govstats_value_format (value, kind);
+        /* Translators: %1$s is a cell, %2$s its (negative) value. */
+        const char *format = kind == GOVSTATS_VALUE_KIND_AMOUNT ? N_("%1$s is %2$s: an amount cannot be negative.")
+        /* Translators: %1$s is a cell, %2$s its (negative) value. */
+                                                                : N_("%1$s is %2$s: a count cannot be negative.");
+        g_autofree char *zh = govstats_i18n_printf ("zh", format, label_zh, text);
+        g_autofree char *en = govstats_i18n_printf ("en", format, label_en, text);
+        GovstatsFinding *finding;
+
+        g_ptr_array_add (cells, g_strdup (path));
+        finding = new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_FAILED, zh, en, cells);
+        govstats_finding_set_values (finding, 0, value, kind);
+      }
+    }
+}
+
+/* The kinds "must_be_blank" and "must_be_zero": one finding naming every
+ * cell that holds a value (a nonzero value). */
+void
+govstats_rule_check_must_be (Check     *ck,
+                             Rule      *rule,
+                             GPtrArray *failures)
 {
   GovstatsSchema *schema = govstats_report_get_schema (ck->report);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
 
-  if (rule->kind == RULE_NONNEGATIVE)
+  for (guint i = 0; i < rule->cells->len; i++)
     {
-      for (guint i = 0; i < rule->cells->len; i++)
-        {
-          guint index = g_array_index (rule->cells, guint, i);
-          GovstatsValueKind kind = govstats_schema_cell_kind_at (schema, index);
-          const char *path = govstats_schema_cell_at (schema, index)->path;
-          gint64 value;
+      guint index = g_array_index (rule->cells, guint, i);
+      gint64 value;
 
-          if (kind == GOVSTATS_VALUE_KIND_DELTA || !govstats_report_get_at (ck->report, index, &value) || value >= 0)
-            continue;
-          {
-            g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-            g_autofree char *label_zh = describe_cell (schema, path, "zh");
-            g_autofree char *label_en = describe_cell (schema, path, "en");
-            g_autofree char *text = govstats_value_format (value, kind);
-            /* Translators: %1$s is a cell, %2$s its (negative) value. */
-            const char *format = kind == GOVSTATS_VALUE_KIND_AMOUNT ? N_("%1$s is %2$s: an amount cannot be negative.")
-            /* Translators: %1$s is a cell, %2$s its (negative) value. */
-                                                                    : N_("%1$s is %2$s: a count cannot be negative.");
-            g_autofree char *zh = govstats_i18n_printf ("zh", format, label_zh, text);
-            g_autofree char *en = govstats_i18n_printf ("en", format, label_en, text);
-            GovstatsFinding *finding;
-
-            g_ptr_array_add (cells, g_strdup (path));
-            finding = new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_FAILED, zh, en, cells);
-            govstats_finding_set_values (finding, 0, value, kind);
-          }
-        }
-      return;
+      if (!govstats_report_get_at (ck->report, index, &value))
+        continue;
+      if (rule->kind == RULE_MUST_BE_ZERO && value == 0)
+        continue;
+      g_ptr_array_add (hits, g_strdup (govstats_schema_cell_at (schema, index)->path));
     }
+  if (hits->len == 0)
+    return;
+  zh = cells_set_message (ck, rule, hits, "zh");
+  en = cells_set_message (ck, rule, hits, "en");
+  new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_FAILED, zh, en, hits);
+}
 
-  if (rule->kind == RULE_MUST_BE_BLANK || rule->kind == RULE_MUST_BE_ZERO)
-    {
-      g_autofree char *zh = NULL;
-      g_autofree char *en = NULL;
+/* The kind "blank" (cells that must be filled): one finding per table,
+ * naming whole blank columns and rows. */
+void
+govstats_rule_check_blank (Check     *ck,
+                           Rule      *rule,
+                           GPtrArray *failures)
+{
+  GovstatsSchema *schema = govstats_report_get_schema (ck->report);
 
-      for (guint i = 0; i < rule->cells->len; i++)
-        {
-          guint index = g_array_index (rule->cells, guint, i);
-          gint64 value;
-
-          if (!govstats_report_get_at (ck->report, index, &value))
-            continue;
-          if (rule->kind == RULE_MUST_BE_ZERO && value == 0)
-            continue;
-          g_ptr_array_add (hits, g_strdup (govstats_schema_cell_at (schema, index)->path));
-        }
-      if (hits->len == 0)
-        return;
-      zh = cells_set_message (ck, rule, hits, "zh");
-      en = cells_set_message (ck, rule, hits, "en");
-      new_finding (ck, rule->id, rule->severity, GOVSTATS_OUTCOME_FAILED, zh, en, hits);
-      return;
-    }
-
-  /* RULE_BLANK: one finding per table, naming whole blank columns and rows. */
   for (guint t = 0; t < govstats_schema_get_n_tables (schema); t++)
     {
       const GovstatsSchemaTable *table = govstats_schema_table_at (schema, t);
@@ -471,13 +486,9 @@ govstats_rule_set_check (GovstatsRuleSet *self,
         continue;
       if (rule->cross_year && previous == NULL)
         continue;
-      if (rule->kind == RULE_EQUATION)
-        check_equation (&ck, rule, failures);
-      else
-        {
-          flush_uncertain (&ck);
-          check_cells (&ck, rule);
-        }
+      if (!govstats_rule_kinds[rule->kind].gathers_undecided)
+        flush_uncertain (&ck);
+      govstats_rule_kinds[rule->kind].check (&ck, rule, failures);
     }
   flush_uncertain (&ck);
   find_likely_wrong_cells (&ck, failures);

@@ -202,6 +202,189 @@ match_pattern (const char *pattern,
   return TRUE;
 }
 
+/* One instance of an equation: its terms with @placeholder replaced by
+ * @value, the row or column (@label) it was expanded for. */
+static gboolean
+add_instance (GovstatsRuleSet     *self,
+              Rule                *rule,
+              GStrv                lhs,
+              GStrv                rhs,
+              const char          *placeholder,
+              const char          *value,
+              const GovstatsLabel *label,
+              GError             **error)
+{
+  Instance *instance = g_new0 (Instance, 1);
+
+  instance->lhs = g_array_new (FALSE, FALSE, sizeof (Term));
+  instance->rhs = g_array_new (FALSE, FALSE, sizeof (Term));
+  g_array_set_clear_func (instance->lhs, term_clear);
+  g_array_set_clear_func (instance->rhs, term_clear);
+  if (label != NULL)
+    {
+      instance->context = g_strdup (value);
+      instance->context_label.zh = g_strdup (label->zh);
+      instance->context_label.en = g_strdup (label->en ? label->en : label->zh);
+    }
+  g_ptr_array_add (rule->instances, instance);
+  return compile_terms (self, rule, lhs, placeholder, value, instance->lhs, error) &&
+         compile_terms (self, rule, rhs, placeholder, value, instance->rhs, error);
+}
+
+/* "for_each": {"row": TABLE} or {"column": TABLE}: one instance for each
+ * cell-bearing row, or each column, of the table. */
+static gboolean
+add_instances_for_each (GovstatsRuleSet *self,
+                        Rule            *rule,
+                        JsonNode        *for_each,
+                        GStrv            lhs,
+                        GStrv            rhs,
+                        GError         **error)
+{
+  const char *origin = rule->origin;
+  JsonObject *f;
+  const char *axis, *table_key;
+  const GovstatsSchemaTable *table;
+  g_autofree char *placeholder = NULL;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_OBJECT (for_each) || json_object_get_size (json_node_get_object (for_each)) != 1)
+    return rule_fail (error, origin, rule->id, "“for_each” must be {\"row\": TABLE} or {\"column\": TABLE}");
+  f = json_node_get_object (for_each);
+  axis = json_object_has_member (f, "row") ? "row" : json_object_has_member (f, "column") ? "column" : NULL;
+  if (axis == NULL)
+    return rule_fail (error, origin, rule->id, "“for_each” must be {\"row\": TABLE} or {\"column\": TABLE}");
+  table_key = json_object_get_string_member_with_default (f, axis, "");
+  table = govstats_schema_find_table (self->schema, table_key);
+  if (table == NULL)
+    return rule_fail (error, origin, rule->id, "for_each: unknown table “%s” in layout %s", table_key,
+                      govstats_schema_get_version (self->schema));
+  rule->for_each = g_strdup (axis);
+  placeholder = g_strdup_printf ("{%s}", axis);
+  n = g_str_equal (axis, "row") ? table->rows->len : table->columns->len;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *value;
+      const GovstatsLabel *label;
+
+      if (g_str_equal (axis, "row"))
+        {
+          GovstatsSchemaRow *row = table->rows->pdata[i];
+          if (!row->has_cells)
+            continue;
+          value = row->key;
+          label = &row->label;
+        }
+      else
+        {
+          GovstatsSchemaColumn *column = table->columns->pdata[i];
+          value = column->key;
+          label = &column->label;
+        }
+      if (!add_instance (self, rule, lhs, rhs, placeholder, value, label, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An equation adds like to like: amounts are in ten-thousandths of their
+ * unit, counts in items. */
+static gboolean
+check_like_terms (GovstatsRuleSet *self,
+                  Rule            *rule,
+                  GError         **error)
+{
+  for (guint i = 0; i < rule->instances->len; i++)
+    {
+      Instance *instance = rule->instances->pdata[i];
+      int amounts = 0, others = 0;
+
+      for (int side = 0; side < 2; side++)
+        {
+          GArray *terms = side == 0 ? instance->lhs : instance->rhs;
+          for (guint k = 0; k < terms->len; k++)
+            {
+              const Term *term = &g_array_index (terms, Term, k);
+              GovstatsSchema *schema = self->schema;
+              int index = term->index;
+              GovstatsValueKind cell_kind;
+
+              if (term->previous)
+                {
+                  /* Judge a previous: term by the first layout that has the cell. */
+                  for (const char * const *v = govstats_schema_list_versions (); *v && index < 0; v++)
+                    {
+                      schema = govstats_schema_get_for_version (*v);
+                      index = govstats_schema_lookup_cell (schema, term->path);
+                    }
+                }
+              cell_kind = govstats_schema_cell_kind_at (schema, (guint) index);
+              if (cell_kind == GOVSTATS_VALUE_KIND_AMOUNT)
+                amounts++;
+              else
+                others++;
+            }
+        }
+      if (amounts > 0 && others > 0)
+        return rule_fail (error, rule->origin, rule->id,
+                          "an equation cannot add amounts and counts together (%d amount and %d count terms)",
+                          amounts, others);
+    }
+  return TRUE;
+}
+
+/* The kind "equation": lhs and rhs cell terms, once or for each row or
+ * column of a table. */
+gboolean
+govstats_rule_compile_equation (GovstatsRuleSet *self,
+                                Rule            *rule,
+                                JsonObject      *o,
+                                GError         **error)
+{
+  const char *origin = rule->origin;
+  g_auto(GStrv) lhs = NULL, rhs = NULL;
+  JsonNode *for_each = json_object_get_member (o, "for_each");
+  const char *expected = json_object_get_string_member_with_default (o, "expected", "lhs");
+
+  if (!read_strv (o, "lhs", &lhs) || !read_strv (o, "rhs", &rhs) || lhs == NULL || rhs == NULL ||
+      lhs[0] == NULL || rhs[0] == NULL)
+    return rule_fail (error, origin, rule->id, "an equation needs “lhs” and “rhs” arrays of cell terms");
+  if (!g_str_equal (expected, "lhs") && !g_str_equal (expected, "rhs"))
+    return rule_fail (error, origin, rule->id, "“expected” must be \"lhs\" or \"rhs\"");
+  rule->expected_rhs = g_str_equal (expected, "rhs");
+
+  if (for_each == NULL ? !add_instance (self, rule, lhs, rhs, "{}", NULL, NULL, error)
+                       : !add_instances_for_each (self, rule, for_each, lhs, rhs, error))
+    return FALSE;
+  return check_like_terms (self, rule, error);
+}
+
+/* The kinds on a set of cells (nonnegative, blank, must_be_blank,
+ * must_be_zero): "cells", patterns with * for any key. */
+gboolean
+govstats_rule_compile_cells (GovstatsRuleSet *self,
+                             Rule            *rule,
+                             JsonObject      *o,
+                             GError         **error)
+{
+  const char *origin = rule->origin;
+  g_auto(GStrv) patterns = NULL;
+
+  if (!read_strv (o, "cells", &patterns) || patterns == NULL || patterns[0] == NULL)
+    return rule_fail (error, origin, rule->id, "“cells” must be a non-empty array of cell patterns");
+  for (guint p = 0; patterns[p]; p++)
+    {
+      guint before = rule->cells->len;
+      for (guint i = 0; i < govstats_schema_get_n_cells (self->schema); i++)
+        if (match_pattern (patterns[p], govstats_schema_cell_at (self->schema, i)->path))
+          g_array_append_val (rule->cells, i);
+      if (rule->cells->len == before)
+        return rule_fail (error, origin, rule->id, "cell pattern “%s” matches no cell of layout %s",
+                          patterns[p], govstats_schema_get_version (self->schema));
+    }
+  return TRUE;
+}
+
 static gboolean
 compile_rule (GovstatsRuleSet *self,
               JsonNode        *node,
@@ -294,153 +477,11 @@ compile_rule (GovstatsRuleSet *self,
     }
 
   kind = json_object_get_string_member_with_default (o, "kind", "");
-  if (g_str_equal (kind, "equation"))
-    {
-      g_auto(GStrv) lhs = NULL, rhs = NULL;
-      JsonNode *for_each = json_object_get_member (o, "for_each");
-      const char *expected = json_object_get_string_member_with_default (o, "expected", "lhs");
-
-      rule->kind = RULE_EQUATION;
-      if (!read_strv (o, "lhs", &lhs) || !read_strv (o, "rhs", &rhs) || lhs == NULL || rhs == NULL ||
-          lhs[0] == NULL || rhs[0] == NULL)
-        return rule_fail (error, origin, rule->id, "an equation needs “lhs” and “rhs” arrays of cell terms");
-      if (!g_str_equal (expected, "lhs") && !g_str_equal (expected, "rhs"))
-        return rule_fail (error, origin, rule->id, "“expected” must be \"lhs\" or \"rhs\"");
-      rule->expected_rhs = g_str_equal (expected, "rhs");
-
-      if (for_each == NULL)
-        {
-          Instance *instance = g_new0 (Instance, 1);
-          instance->lhs = g_array_new (FALSE, FALSE, sizeof (Term));
-          instance->rhs = g_array_new (FALSE, FALSE, sizeof (Term));
-          g_array_set_clear_func (instance->lhs, term_clear);
-          g_array_set_clear_func (instance->rhs, term_clear);
-          g_ptr_array_add (rule->instances, instance);
-          if (!compile_terms (self, rule, lhs, "{}", NULL, instance->lhs, error) ||
-              !compile_terms (self, rule, rhs, "{}", NULL, instance->rhs, error))
-            return FALSE;
-        }
-      else
-        {
-          JsonObject *f;
-          const char *axis, *table_key;
-          const GovstatsSchemaTable *table;
-          g_autofree char *placeholder = NULL;
-          guint n;
-
-          if (!JSON_NODE_HOLDS_OBJECT (for_each) || json_object_get_size (json_node_get_object (for_each)) != 1)
-            return rule_fail (error, origin, rule->id, "“for_each” must be {\"row\": TABLE} or {\"column\": TABLE}");
-          f = json_node_get_object (for_each);
-          axis = json_object_has_member (f, "row") ? "row" : json_object_has_member (f, "column") ? "column" : NULL;
-          if (axis == NULL)
-            return rule_fail (error, origin, rule->id, "“for_each” must be {\"row\": TABLE} or {\"column\": TABLE}");
-          table_key = json_object_get_string_member_with_default (f, axis, "");
-          table = govstats_schema_find_table (self->schema, table_key);
-          if (table == NULL)
-            return rule_fail (error, origin, rule->id, "for_each: unknown table “%s” in layout %s", table_key,
-                              govstats_schema_get_version (self->schema));
-          rule->for_each = g_strdup (axis);
-          placeholder = g_strdup_printf ("{%s}", axis);
-          n = g_str_equal (axis, "row") ? table->rows->len : table->columns->len;
-          for (guint i = 0; i < n; i++)
-            {
-              Instance *instance;
-              const char *value;
-              const GovstatsLabel *label;
-
-              if (g_str_equal (axis, "row"))
-                {
-                  GovstatsSchemaRow *row = table->rows->pdata[i];
-                  if (!row->has_cells)
-                    continue;
-                  value = row->key;
-                  label = &row->label;
-                }
-              else
-                {
-                  GovstatsSchemaColumn *column = table->columns->pdata[i];
-                  value = column->key;
-                  label = &column->label;
-                }
-              instance = g_new0 (Instance, 1);
-              instance->lhs = g_array_new (FALSE, FALSE, sizeof (Term));
-              instance->rhs = g_array_new (FALSE, FALSE, sizeof (Term));
-              g_array_set_clear_func (instance->lhs, term_clear);
-              g_array_set_clear_func (instance->rhs, term_clear);
-              instance->context = g_strdup (value);
-              instance->context_label.zh = g_strdup (label->zh);
-              instance->context_label.en = g_strdup (label->en ? label->en : label->zh);
-              g_ptr_array_add (rule->instances, instance);
-              if (!compile_terms (self, rule, lhs, placeholder, value, instance->lhs, error) ||
-                  !compile_terms (self, rule, rhs, placeholder, value, instance->rhs, error))
-                return FALSE;
-            }
-        }
-    }
-  else if (g_str_equal (kind, "nonnegative") || g_str_equal (kind, "blank") ||
-           g_str_equal (kind, "must_be_blank") || g_str_equal (kind, "must_be_zero"))
-    {
-      g_auto(GStrv) patterns = NULL;
-
-      rule->kind = g_str_equal (kind, "nonnegative") ? RULE_NONNEGATIVE :
-                   g_str_equal (kind, "blank") ? RULE_BLANK :
-                   g_str_equal (kind, "must_be_blank") ? RULE_MUST_BE_BLANK : RULE_MUST_BE_ZERO;
-      if (!read_strv (o, "cells", &patterns) || patterns == NULL || patterns[0] == NULL)
-        return rule_fail (error, origin, rule->id, "“cells” must be a non-empty array of cell patterns");
-      for (guint p = 0; patterns[p]; p++)
-        {
-          guint before = rule->cells->len;
-          for (guint i = 0; i < govstats_schema_get_n_cells (self->schema); i++)
-            if (match_pattern (patterns[p], govstats_schema_cell_at (self->schema, i)->path))
-              g_array_append_val (rule->cells, i);
-          if (rule->cells->len == before)
-            return rule_fail (error, origin, rule->id, "cell pattern “%s” matches no cell of layout %s",
-                              patterns[p], govstats_schema_get_version (self->schema));
-        }
-    }
-  else
-    return rule_fail (error, origin, rule->id,
-                      "unknown kind “%s” (equation, nonnegative, blank, must_be_blank or must_be_zero)", kind);
-
-  /* An equation adds like to like: amounts are in ten-thousandths of their
-   * unit, counts in items. */
-  for (guint i = 0; rule->kind == RULE_EQUATION && i < rule->instances->len; i++)
-    {
-      Instance *instance = rule->instances->pdata[i];
-      int amounts = 0, others = 0;
-
-      for (int side = 0; side < 2; side++)
-        {
-          GArray *terms = side == 0 ? instance->lhs : instance->rhs;
-          for (guint k = 0; k < terms->len; k++)
-            {
-              const Term *term = &g_array_index (terms, Term, k);
-              GovstatsSchema *schema = self->schema;
-              int index = term->index;
-              GovstatsValueKind cell_kind;
-
-              if (term->previous)
-                {
-                  /* Judge a previous: term by the first layout that has the cell. */
-                  for (const char * const *v = govstats_schema_list_versions (); *v && index < 0; v++)
-                    {
-                      schema = govstats_schema_get_for_version (*v);
-                      index = govstats_schema_lookup_cell (schema, term->path);
-                    }
-                }
-              cell_kind = govstats_schema_cell_kind_at (schema, (guint) index);
-              if (cell_kind == GOVSTATS_VALUE_KIND_AMOUNT)
-                amounts++;
-              else
-                others++;
-            }
-        }
-      if (amounts > 0 && others > 0)
-        return rule_fail (error, origin, rule->id,
-                          "an equation cannot add amounts and counts together (%d amount and %d count terms)",
-                          amounts, others);
-    }
-  return TRUE;
+  for (rule->kind = 0; rule->kind < G_N_ELEMENTS (govstats_rule_kinds); rule->kind++)
+    if (g_str_equal (kind, govstats_rule_kinds[rule->kind].name))
+      return govstats_rule_kinds[rule->kind].compile (self, rule, o, error);
+  return rule_fail (error, origin, rule->id,
+                    "unknown kind “%s” (equation, nonnegative, blank, must_be_blank or must_be_zero)", kind);
 }
 
 gboolean

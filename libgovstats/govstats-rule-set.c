@@ -418,7 +418,6 @@ char *
 govstats_rule_set_to_markdown (GovstatsRuleSet *self,
                                const char      *lang)
 {
-  static const char * const kinds[] = { "equation", "nonnegative", "blank", "must_be_blank", "must_be_zero" };
   static const char * const severities[] = { "error", "warning", "info" };
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char *words = lang ? lang : "zh";
@@ -435,7 +434,7 @@ govstats_rule_set_to_markdown (GovstatsRuleSet *self,
       Rule *rule = self->rules->pdata[i];
       if (!g_hash_table_add (seen, rule->id))
         continue;
-      g_string_append_printf (s, "| `%s` | %s | %s%s%s | ", rule->id, severities[rule->severity], kinds[rule->kind],
+      g_string_append_printf (s, "| `%s` | %s | %s%s%s | ", rule->id, severities[rule->severity], govstats_rule_kinds[rule->kind].name,
                               rule->cross_year ? govstats_i18n_gettext (words, ", cross-year") : "",
                               rule->for_each ? (g_str_equal (rule->for_each, "row") ? govstats_i18n_gettext (words, ", every row")
                                                                                     : govstats_i18n_gettext (words, ", every column"))

@@ -19,12 +19,14 @@
 
 G_BEGIN_DECLS
 
+/* The kinds of rule, in the order of govstats_rule_kinds[]. */
 typedef enum {
   RULE_EQUATION,
   RULE_NONNEGATIVE,
   RULE_BLANK,
   RULE_MUST_BE_BLANK,
   RULE_MUST_BE_ZERO,
+  N_RULE_KINDS
 } RuleKind;
 
 typedef struct {
@@ -112,6 +114,48 @@ typedef struct {
   GPtrArray *rows;        /* const GovstatsLabel *: entirely blank rows */
   guint      rest;        /* blank cells in neither */
 } BlankTable;
+
+/* A kind of rule: its name in rule files, how a rule of the kind is
+ * compiled (after the members every rule has) and how it is checked. Adding
+ * a kind is adding an entry to govstats_rule_kinds[] (govstats-rule-kinds.c). */
+typedef struct {
+  const char *name;
+  gboolean  (*compile) (GovstatsRuleSet *self,
+                        Rule            *rule,
+                        JsonObject      *object,
+                        GError         **error);
+  void      (*check)   (Check           *ck,
+                        Rule            *rule,
+                        GPtrArray       *failures);
+  /* Undecided instances of consecutive rules with one id make one finding. */
+  gboolean    gathers_undecided;
+} RuleKindClass;
+
+extern const RuleKindClass govstats_rule_kinds[N_RULE_KINDS];
+
+/* Defined in govstats-rule-compile.c: the compilers of the kinds. */
+gboolean govstats_rule_compile_equation  (GovstatsRuleSet *self,
+                                          Rule            *rule,
+                                          JsonObject      *object,
+                                          GError         **error);
+gboolean govstats_rule_compile_cells     (GovstatsRuleSet *self,
+                                          Rule            *rule,
+                                          JsonObject      *object,
+                                          GError         **error);
+
+/* Defined in govstats-rule-check.c: the checkers of the kinds. */
+void     govstats_rule_check_equation    (Check           *ck,
+                                          Rule            *rule,
+                                          GPtrArray       *failures);
+void     govstats_rule_check_nonnegative (Check           *ck,
+                                          Rule            *rule,
+                                          GPtrArray       *failures);
+void     govstats_rule_check_must_be     (Check           *ck,
+                                          Rule            *rule,
+                                          GPtrArray       *failures);
+void     govstats_rule_check_blank       (Check           *ck,
+                                          Rule            *rule,
+                                          GPtrArray       *failures);
 
 /* Defined in govstats-rule-compile.c. */
 gboolean
