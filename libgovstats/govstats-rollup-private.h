@@ -137,4 +137,7 @@ void govstats_rollup_add_input_invalid (GovstatsRollup *self,
                                         const char     *file,
                                         const GError   *error);
 
+/* The findings of the last consolidate no longer hold. */
+void govstats_rollup_findings_stale   (GovstatsRollup *self);
+
 G_END_DECLS
