@@ -15,7 +15,7 @@
 
 #include "govstats-error.h"
 #include "govstats-i18n-private.h"
-#include "govstats-private.h"
+#include "govstats-file-private.h"
 
 GBytes *
 govstats_read_stream (GInputStream  *stream,

@@ -10,7 +10,7 @@
 #include "govstats-enum-types.h"
 #include "govstats-finding-private.h"
 #include "govstats-i18n-private.h"
-#include "govstats-private.h"
+#include "govstats-value-private.h"
 #include "govstats-finding-struct-private.h"
 
 static const char *

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "govstats-finding-private.h"
-#include "govstats-private.h"
 #include "govstats-finding-struct-private.h"
 
 /**

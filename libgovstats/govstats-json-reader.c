@@ -21,7 +21,8 @@
 
 #include "govstats-error.h"
 #include "govstats-i18n-private.h"
-#include "govstats-private.h"
+#include "govstats-json-reader-private.h"
+#include "govstats-value-private.h"
 
 /* ---------- input ---------- */
 

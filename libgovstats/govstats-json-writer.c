@@ -19,7 +19,7 @@
 
 #include "govstats-error.h"
 #include "govstats-i18n-private.h"
-#include "govstats-private.h"
+#include "govstats-json-writer-private.h"
 
 /* ---------- output ---------- */
 

@@ -12,7 +12,6 @@
 
 #include <json-glib/json-glib.h>
 
-#include "govstats-private.h"
 #include "govstats-report-private.h"
 
 G_BEGIN_DECLS

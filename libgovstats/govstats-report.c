@@ -11,7 +11,6 @@
 #include "govstats-enum-types.h"
 #include "govstats-error.h"
 #include "govstats-i18n-private.h"
-#include "govstats-private.h"
 #include "govstats-report-private.h"
 #include "govstats-schema-private.h"
 #include "govstats-report-struct-private.h"

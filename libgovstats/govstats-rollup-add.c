@@ -12,7 +12,6 @@
 #include "govstats-finding-list.h"
 #include "govstats-finding-private.h"
 #include "govstats-i18n-private.h"
-#include "govstats-private.h"
 #include "govstats-report-private.h"
 #include "govstats-rollup-private.h"
 #include "govstats-schema-private.h"

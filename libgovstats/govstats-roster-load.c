@@ -10,7 +10,7 @@
 #include "govstats-enum-types.h"
 #include "govstats-error.h"
 #include "govstats-i18n-private.h"
-#include "govstats-private.h"
+#include "govstats-json-reader-private.h"
 #include "govstats-roster-private.h"
 
 static gboolean

@@ -11,7 +11,7 @@
 #include "govstats-error.h"
 #include "govstats-finding-private.h"
 #include "govstats-i18n-private.h"
-#include "govstats-private.h"
+#include "govstats-value-private.h"
 #include "govstats-report-private.h"
 #include "govstats-rule-set.h"
 #include "govstats-schema-private.h"

@@ -10,7 +10,7 @@
 #include "govstats-error.h"
 #include "govstats-i18n-private.h"
 #include "govstats-enum-types.h"
-#include "govstats-private.h"
+#include "govstats-markdown-private.h"
 #include "govstats-resources.h"
 #include "govstats-schema-private.h"
 #include "govstats-schema-struct-private.h"

@@ -6,7 +6,10 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "test-util.h"
-#include "govstats-private.h"
+#include "govstats-file-private.h"
+#include "govstats-json-reader-private.h"
+#include "govstats-json-writer-private.h"
+#include "govstats-value-private.h"
 
 #define COUNT  GOVSTATS_VALUE_KIND_COUNT
 #define AMOUNT GOVSTATS_VALUE_KIND_AMOUNT

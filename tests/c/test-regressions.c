@@ -7,7 +7,8 @@
 #include <math.h>
 
 #include "test-util.h"
-#include "govstats-private.h"
+#include "govstats-json-reader-private.h"
+#include "govstats-value-private.h"
 
 /* ---------- files that should not load (now in tests/data/invalid) ----------
  *

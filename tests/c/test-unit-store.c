@@ -9,7 +9,6 @@
 #include <sys/resource.h>
 
 #include "test-util.h"
-#include "govstats-private.h"
 #include "govstats-report-private.h"
 #include "govstats-unit-store-private.h"
 
