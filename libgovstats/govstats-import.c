@@ -370,6 +370,8 @@ make_doc (const char           *data,
  * poppler-glib at build time).
  *
  * Returns: %TRUE if [func@Govstats.import_file] accepts PDF files
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_import_can_read_pdf (void)
@@ -416,6 +418,8 @@ govstats_import_can_read_pdf (void)
  *   at all could be read (%GOVSTATS_ERROR_NOTHING_IMPORTED,
  *   %GOVSTATS_ERROR_ENCODING, %GOVSTATS_ERROR_UNSUPPORTED for a PDF without
  *   poppler-glib, %GOVSTATS_ERROR_PARSE for a PDF that cannot be opened)
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_import_data (const char            *data,
@@ -533,6 +537,8 @@ govstats_import_data (const char            *data,
  * Returns: (transfer full): the report, or %NULL with @error set when the
  *   file cannot be read (%GOVSTATS_ERROR_IO) or nothing at all could be
  *   imported from it
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_import_file (const char            *filename,
@@ -577,6 +583,8 @@ govstats_import_file (const char            *filename,
  * numbers of this text (for HTML, of the HTML source).
  *
  * Returns: (transfer full): the text, or %NULL with @error set
+ *
+ * Since: 0.1
  */
 char *
 govstats_import_dup_text (const char            *data,

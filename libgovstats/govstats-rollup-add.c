@@ -360,6 +360,8 @@ govstats_rollup_add_checked (GovstatsRollup *self,
  *
  * Checks a unit's report against the rules of its layout and adds it to the
  * consolidation. The rollup keeps only a compact record of its values.
+ *
+ * Since: 0.1
  */
 void
 govstats_rollup_add_report (GovstatsRollup *self,
@@ -394,6 +396,8 @@ govstats_rollup_add_input_invalid (GovstatsRollup *self,
  * findings say what was left out.
  *
  * Returns: %TRUE if the file was read
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rollup_add_file (GovstatsRollup *self,

@@ -211,6 +211,8 @@ name_responsible_units (GovstatsRollup  *self,
  * under `extensions/indicators`.
  *
  * Returns: (transfer full): the consolidated report
+ *
+ * Since: 0.1
  */
 GovstatsReport *
 govstats_rollup_consolidate (GovstatsRollup *self)

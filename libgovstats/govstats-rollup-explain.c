@@ -33,6 +33,8 @@ G_DEFINE_BOXED_TYPE (GovstatsContribution, govstats_contribution,
  * Copies a contribution.
  *
  * Returns: (transfer full): the copy
+ *
+ * Since: 0.1
  */
 GovstatsContribution *
 govstats_contribution_copy (const GovstatsContribution *self)
@@ -62,6 +64,8 @@ govstats_contribution_copy (const GovstatsContribution *self)
  *
  * Returns: (transfer full) (nullable): the text, or %NULL when the unit left
  *   the cell blank
+ *
+ * Since: 0.1
  */
 char *
 govstats_contribution_dup_value_text (const GovstatsContribution *self)
@@ -78,6 +82,8 @@ govstats_contribution_dup_value_text (const GovstatsContribution *self)
  * @self: a contribution
  *
  * Frees a contribution.
+ *
+ * Since: 0.1
  */
 void
 govstats_contribution_free (GovstatsContribution *self)
@@ -118,6 +124,8 @@ check_result_path (GovstatsRollup *self,
  *
  * Returns: %TRUE if @path is a cell; %FALSE with %GOVSTATS_ERROR_UNKNOWN_KEY
  *   or %GOVSTATS_ERROR_VERSION_MISMATCH
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rollup_check_path (GovstatsRollup    *self,
@@ -149,6 +157,8 @@ govstats_rollup_check_path (GovstatsRollup    *self,
  * Returns: (transfer container) (element-type GovstatsContribution): the
  *   contributions, or %NULL with %GOVSTATS_ERROR_UNKNOWN_KEY (or
  *   %GOVSTATS_ERROR_IO if the store cannot be read back)
+ *
+ * Since: 0.1
  */
 GPtrArray *
 govstats_rollup_get_contributions (GovstatsRollup *self,
@@ -221,6 +231,8 @@ govstats_rollup_get_contributions (GovstatsRollup *self,
  * for the shares consolidated reports print ("各镇街 M 条，占 y%").
  *
  * Returns: %TRUE if a unit of @kind set the cell
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rollup_get_kind_value (GovstatsRollup  *self,
@@ -269,6 +281,8 @@ govstats_rollup_get_kind_value (GovstatsRollup  *self,
  * Returns: (transfer full) (nullable): the text; %NULL without @error set when
  *   no unit of @kind set the cell, or with %GOVSTATS_ERROR_UNKNOWN_KEY or
  *   %GOVSTATS_ERROR_VERSION_MISMATCH when @path is not a cell
+ *
+ * Since: 0.1
  */
 char *
 govstats_rollup_dup_kind_value_text (GovstatsRollup  *self,
@@ -334,6 +348,8 @@ breakdown_text (gint64             parts[N_KINDS],
  * consolidated reports print it: "政府及其部门 120，占 60.0%；各乡镇（街道） 80，占 40.0%".
  *
  * Returns: (transfer full): the text (empty when no unit set the cell)
+ *
+ * Since: 0.1
  */
 char *
 govstats_rollup_dup_breakdown_text (GovstatsRollup *self,
@@ -358,6 +374,8 @@ govstats_rollup_dup_breakdown_text (GovstatsRollup *self,
  * (for example `proactive_items`, 主动公开信息条数), in the order first seen.
  *
  * Returns: (transfer full) (array zero-terminated=1): the keys
+ *
+ * Since: 0.1
  */
 char **
 govstats_rollup_dup_indicator_keys (GovstatsRollup *self)
@@ -379,6 +397,8 @@ govstats_rollup_dup_indicator_keys (GovstatsRollup *self)
  * Gets the sum of an indicator.
  *
  * Returns: %TRUE if a unit reported the indicator
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rollup_get_indicator (GovstatsRollup *self,
@@ -407,6 +427,8 @@ govstats_rollup_get_indicator (GovstatsRollup *self,
  * Gets the part of an indicator that units of one kind reported.
  *
  * Returns: %TRUE if a unit reported the indicator
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rollup_get_indicator_kind_value (GovstatsRollup  *self,
@@ -438,6 +460,8 @@ govstats_rollup_get_indicator_kind_value (GovstatsRollup  *self,
  * [method@Govstats.Rollup.dup_breakdown_text].
  *
  * Returns: (transfer full): the text (empty for an unknown indicator)
+ *
+ * Since: 0.1
  */
 char *
 govstats_rollup_dup_indicator_breakdown_text (GovstatsRollup *self,

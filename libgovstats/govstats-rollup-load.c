@@ -531,6 +531,8 @@ set_busy_error (GError **error)
  * Returns: %TRUE if every file was added (or found unreadable); %FALSE if
  *   cancelled before the last file, if the rollup is busy, if a folder cannot
  *   be read, or if there are more than 2^28 files
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rollup_add_files (GovstatsRollup     *self,
@@ -620,6 +622,8 @@ add_files_thread_done (GObject      *source,
  * context and never before this function returns: if the rollup is already
  * adding files, the result is an error, %G_IO_ERROR_PENDING, and the
  * files being added are not disturbed.
+ *
+ * Since: 0.1
  */
 void
 govstats_rollup_add_files_async (GovstatsRollup     *self,
@@ -675,6 +679,8 @@ govstats_rollup_add_files_async (GovstatsRollup     *self,
  *   %G_IO_ERROR_CANCELLED if cancelled before the last file was added (the
  *   files before it are in the rollup), %G_IO_ERROR_PENDING if the rollup
  *   was busy, or the error of [method@Govstats.Rollup.add_files]
+ *
+ * Since: 0.1
  */
 gboolean
 govstats_rollup_add_files_finish (GovstatsRollup *self,

@@ -105,6 +105,8 @@
  * await rollup.add_files_async([folder], null);
  * rollup.consolidate();   // fills the list view
  * ```
+ *
+ * Since: 0.1
  */
 
 G_DEFINE_FINAL_TYPE (GovstatsRollup, govstats_rollup, G_TYPE_OBJECT)
@@ -541,6 +543,8 @@ govstats_rollup_findings_stale (GovstatsRollup *self)
  * Creates an empty consolidation.
  *
  * Returns: (transfer full): a new rollup
+ *
+ * Since: 0.1
  */
 GovstatsRollup *
 govstats_rollup_new (void)
@@ -556,6 +560,8 @@ govstats_rollup_new (void)
  * Sets the units the consolidation expects. Set it before adding reports:
  * reports are matched to roster units as they are added. The roster's year,
  * if given, is the year every report must have.
+ *
+ * Since: 0.1
  */
 void
 govstats_rollup_set_roster (GovstatsRollup *self,
@@ -588,6 +594,8 @@ govstats_rollup_set_roster (GovstatsRollup *self,
  * Gets the roster.
  *
  * Returns: (transfer none) (nullable): the roster
+ *
+ * Since: 0.1
  */
 GovstatsRoster *
 govstats_rollup_get_roster (GovstatsRollup *self)
@@ -603,6 +611,8 @@ govstats_rollup_get_roster (GovstatsRollup *self)
  *
  * Sets last year's consolidated report: the cross-year rules then run on the
  * consolidation.
+ *
+ * Since: 0.1
  */
 void
 govstats_rollup_set_previous (GovstatsRollup *self,
@@ -619,6 +629,8 @@ govstats_rollup_set_previous (GovstatsRollup *self,
  * @name: (nullable): the name of the consolidated unit, such as 示例县人民政府
  *
  * Names the consolidated report's unit. By default it is the roster's name.
+ *
+ * Since: 0.1
  */
 void
 govstats_rollup_set_name (GovstatsRollup *self,
@@ -643,6 +655,8 @@ govstats_rollup_set_name (GovstatsRollup *self,
  * Gets the name of the consolidated unit.
  *
  * Returns: (transfer none) (nullable): the name
+ *
+ * Since: 0.1
  */
 const char *
 govstats_rollup_get_name (GovstatsRollup *self)
@@ -662,6 +676,8 @@ govstats_rollup_get_name (GovstatsRollup *self)
  * most reports use. Reports of another layout are consolidated where both
  * layouts have the same cell, and a `rollup.mixed_version` finding says which
  * of their cells were left out.
+ *
+ * Since: 0.1
  */
 void
 govstats_rollup_set_schema (GovstatsRollup *self,
@@ -679,6 +695,8 @@ govstats_rollup_set_schema (GovstatsRollup *self,
  *
  * Uses a rule set (with extra rules or waivers) instead of the built-in
  * rules for reports of its layout, and for the consolidated report.
+ *
+ * Since: 0.1
  */
 void
 govstats_rollup_set_rule_set (GovstatsRollup  *self,
@@ -719,6 +737,8 @@ govstats_rollup_rule_set_for (GovstatsRollup *self,
  *
  * Returns: (transfer none) (element-type GovstatsFinding): the findings,
  *   empty before consolidate is called
+ *
+ * Since: 0.1
  */
 GPtrArray *
 govstats_rollup_get_findings (GovstatsRollup *self)
@@ -737,6 +757,8 @@ govstats_rollup_get_findings (GovstatsRollup *self)
  * report of another year are not).
  *
  * Returns: the number of units
+ *
+ * Since: 0.1
  */
 guint
 govstats_rollup_get_n_units (GovstatsRollup *self)

@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  *
  * The form of a published report given to [func@Govstats.import_file] and
  * [func@Govstats.import_data].
+ *
+ * Since: 0.1
  */
 typedef enum {
   GOVSTATS_IMPORT_FORMAT_AUTO,

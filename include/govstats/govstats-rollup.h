@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  *   [method@Govstats.Contribution.dup_value_text] gives its exact text
  *
  * What one unit contributed to one consolidated cell.
+ *
+ * Since: 0.1
  */
 typedef struct {
   char            *unit_code;
