@@ -189,10 +189,225 @@ govstats_report_new_from_file (const char  *filename,
  * members around them (unit, text, source, extensions, unknown members, and
  * cells written as objects) become JSON nodes, for the code above. */
 
-/* The cells of `tables`, straight into the report. */
+/* A cell given as a number: read from its text, exactly. @at is where the
+ * member's value starts. */
 static gboolean
-reader_tables (GovstatsJsonReader         *r,
-               GovstatsReport *self)
+reader_cell_number (GovstatsJsonReader *r,
+                    GovstatsReport     *self,
+                    Loader             *ld,
+                    const char         *table_key,
+                    const char         *row_key,
+                    guint               index,
+                    const char         *at)
+{
+  const char *start;
+  gsize length;
+  gboolean integral;
+  char buf[72];
+  g_autofree char *reason = NULL;
+  GovstatsValueProblem problem;
+  gint64 value;
+  GovstatsValueKind kind = govstats_schema_cell_kind_at (self->schema, index);
+
+  if (!govstats_json_reader_number (r, &start, &length, &integral))
+    return FALSE;
+  if (length >= sizeof buf)
+    {
+      g_autofree char *text = g_strndup (start, length);
+      return govstats_json_reader_fail (r, at, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s is too long", text);
+    }
+  memcpy (buf, start, length);
+  buf[length] = '\0';
+  if (!govstats_value_parse_json_number (buf, kind, &value, &problem, &reason))
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s/%s", table_key, row_key, r->key->str);
+      if (integral && problem == GOVSTATS_VALUE_TOO_LARGE)
+        govstats_json_reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", buf);
+      else
+        load_fail (ld, problem == GOVSTATS_VALUE_NOT_WHOLE ? GOVSTATS_ERROR_INVALID_VALUE
+                                                           : GOVSTATS_ERROR_OUT_OF_RANGE,
+                   "tables/%s: %s", path, reason);
+      return FALSE;
+    }
+  govstats_report_set_at (self, index, value);
+  return TRUE;
+}
+
+/* Finds the literal text of the number member `value` of the object that
+ * starts at @node_start and ends at r->p, and keeps it in @literals under
+ * @path, so that a value written as an object stays exact. */
+static void
+find_value_literal (GovstatsJsonReader *r,
+                    const char         *node_start,
+                    const char         *path,
+                    GHashTable         *literals)
+{
+  GovstatsJsonReader inner = { r->data, node_start + 1, r->p, r->name, NULL, g_string_new (NULL) };
+  GovstatsJsonSeen inner_seen = { g_ptr_array_new_with_free_func (g_free) };
+  gboolean inner_done;
+
+  for (gboolean f = TRUE; govstats_json_reader_member (&inner, node_start, f, &inner_seen, &inner_done); f = FALSE)
+    {
+      gboolean is_value = g_str_equal (inner.key->str, "value");
+      if (is_value && (*inner.p == '-' || g_ascii_isdigit (*inner.p)))
+        {
+          const char *start;
+          gsize length;
+          gboolean integral;
+          if (govstats_json_reader_number (&inner, &start, &length, &integral))
+            g_hash_table_insert (literals, g_strdup (path), g_strndup (start, length));
+          break;
+        }
+      {
+        g_autoptr(JsonNode) skip = govstats_json_reader_node (&inner, 5);
+        if (skip == NULL)
+          break;
+      }
+    }
+  g_ptr_array_unref (inner_seen.keys);
+  g_string_free (inner.key, TRUE);
+}
+
+/* A cell written as an object (value, note, raw, unit, …), or of a wrong
+ * type: read as a node, keeping the literal text of its value for
+ * exactness. */
+static gboolean
+reader_cell_node (GovstatsJsonReader *r,
+                  GovstatsReport     *self,
+                  Loader             *ld,
+                  const char         *table_key,
+                  const char         *row_key,
+                  guint               index)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s/%s", table_key, row_key, r->key->str);
+  g_autoptr(GHashTable) literals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *node_start = r->p;
+  g_autoptr(JsonNode) node = govstats_json_reader_node (r, 4);
+  gboolean ok;
+
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    find_value_literal (r, node_start, path, literals);
+  ld->literals = literals;
+  ok = load_cell (self, ld, index, path, node);
+  ld->literals = NULL;
+  return ok;
+}
+
+/* The cells of one row, r->p at its `{`; @row is -1 for a row the table
+ * does not have (its first cell is then the error). */
+static gboolean
+reader_row (GovstatsJsonReader        *r,
+            GovstatsReport            *self,
+            Loader                    *ld,
+            const GovstatsSchemaTable *table,
+            const char                *table_key,
+            const char                *row_key,
+            int                        row)
+{
+  const char *row_open = r->p;
+  GovstatsJsonSeen seen_cells = { g_ptr_array_new_with_free_func (g_free) };
+  gboolean cells_done = FALSE, ok = TRUE;
+
+  r->p++;
+  for (gboolean first_cell = TRUE; ok; first_cell = FALSE)
+    {
+      int column, index = -1;
+      const char *at;
+
+      if (!govstats_json_reader_member (r, row_open, first_cell, &seen_cells, &cells_done))
+        break;
+      at = r->p;
+      column = govstats_schema_find_column (table, r->key->str);
+      if (row >= 0 && column >= 0)
+        index = govstats_schema_cell_index (table, (guint) row, (guint) column);
+      if (index < 0)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/%s/%s", table_key, row_key, r->key->str);
+          g_autoptr(GError) local = NULL;
+          govstats_schema_set_path_error (self->schema, path, &local);
+          load_fail (ld, local->code, "tables/%s", local->message);
+          ok = FALSE;
+          break;
+        }
+      if (*r->p == '-' || g_ascii_isdigit (*r->p))
+        ok = reader_cell_number (r, self, ld, table_key, row_key, (guint) index, at);
+      else if (*r->p == 'n')
+        ok = govstats_json_reader_literal (r, "null");
+      else
+        ok = reader_cell_node (r, self, ld, table_key, row_key, (guint) index);
+    }
+  g_ptr_array_unref (seen_cells.keys);
+  return ok && cells_done;
+}
+
+/* The rows of a table the schema knows, r->p at its `{`. */
+static gboolean
+reader_table (GovstatsJsonReader        *r,
+              GovstatsReport            *self,
+              Loader                    *ld,
+              const GovstatsSchemaTable *table,
+              const char                *table_key)
+{
+  const char *table_open = r->p;
+  GovstatsJsonSeen seen_rows = { g_ptr_array_new_with_free_func (g_free) };
+  gboolean rows_done = FALSE, ok = TRUE;
+
+  r->p++;
+  for (gboolean first_row = TRUE; ok; first_row = FALSE)
+    {
+      g_autofree char *row_key = NULL;
+
+      if (!govstats_json_reader_member (r, table_open, first_row, &seen_rows, &rows_done))
+        break;
+      row_key = g_strdup (r->key->str);
+      if (*r->p == 'n')
+        {
+          ok = govstats_json_reader_literal (r, "null");
+          continue;
+        }
+      if (*r->p != '{')
+        {
+          g_autoptr(JsonNode) node = govstats_json_reader_node (r, 3);
+          if (node != NULL)
+            load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE, "tables/%s/%s: expected an object of columns, found %s",
+                       table_key, row_key, node_type_name (node));
+          ok = FALSE;
+          break;
+        }
+      ok = reader_row (r, self, ld, table, table_key, row_key, govstats_schema_find_row (table, row_key));
+    }
+  g_ptr_array_unref (seen_rows.keys);
+  return ok && rows_done;
+}
+
+/* The rare cases of a table member (an unknown table, null, a wrong type):
+ * read as a node and loaded as such. */
+static gboolean
+reader_table_node (GovstatsJsonReader *r,
+                   GovstatsReport     *self,
+                   Loader             *ld,
+                   const char         *table_key)
+{
+  g_autoptr(JsonNode) node = govstats_json_reader_node (r, 2);
+  g_autoptr(JsonNode) wrapper = NULL;
+  JsonObject *o;
+
+  if (node == NULL)
+    return FALSE;
+  o = json_object_new ();
+  json_object_set_member (o, table_key, g_steal_pointer (&node));
+  wrapper = json_node_init_object (json_node_alloc (), o);
+  json_object_unref (o);
+  return load_tables (self, ld, wrapper);
+}
+
+/* The `tables` member, streamed: numbers are read from their text without
+ * building nodes; anything unusual goes through load_tables(). */
+static gboolean
+reader_tables (GovstatsJsonReader *r,
+               GovstatsReport     *self)
 {
   Loader ld = { r->name, r->error, NULL };
   const char *open = r->p;
@@ -217,186 +432,15 @@ reader_tables (GovstatsJsonReader         *r,
     {
       g_autofree char *table_key = NULL;
       const GovstatsSchemaTable *table;
-      const char *table_open;
-      GovstatsJsonSeen seen_rows;
-      gboolean rows_done = FALSE;
 
       if (!govstats_json_reader_member (r, open, first_table, &seen_tables, &done))
         break;
       table_key = g_strdup (r->key->str);
       table = govstats_schema_find_table (self->schema, table_key);
       if (table == NULL || *r->p != '{')
-        {
-          /* The rare cases (an unknown table, null, a wrong type): as nodes. */
-          g_autoptr(JsonNode) node = govstats_json_reader_node (r, 2);
-          g_autoptr(JsonNode) wrapper = NULL;
-          JsonObject *o;
-
-          if (node == NULL)
-            {
-              ok = FALSE;
-              break;
-            }
-          o = json_object_new ();
-          json_object_set_member (o, table_key, g_steal_pointer (&node));
-          wrapper = json_node_init_object (json_node_alloc (), o);
-          json_object_unref (o);
-          if (!load_tables (self, &ld, wrapper))
-            {
-              ok = FALSE;
-              break;
-            }
-          continue;
-        }
-      table_open = r->p;
-      r->p++;
-      seen_rows.keys = g_ptr_array_new_with_free_func (g_free);
-      for (gboolean first_row = TRUE; ok; first_row = FALSE)
-        {
-          g_autofree char *row_key = NULL;
-          const char *row_open;
-          GovstatsJsonSeen seen_cells;
-          gboolean cells_done = FALSE;
-          int row;
-
-          if (!govstats_json_reader_member (r, table_open, first_row, &seen_rows, &rows_done))
-            break;
-          row_key = g_strdup (r->key->str);
-          if (*r->p == 'n')
-            {
-              ok = govstats_json_reader_literal (r, "null");
-              continue;
-            }
-          if (*r->p != '{')
-            {
-              g_autoptr(JsonNode) node = govstats_json_reader_node (r, 3);
-              if (node != NULL)
-                load_fail (&ld, GOVSTATS_ERROR_INVALID_TYPE, "tables/%s/%s: expected an object of columns, found %s",
-                           table_key, row_key, node_type_name (node));
-              ok = FALSE;
-              break;
-            }
-          row = govstats_schema_find_row (table, row_key);
-          row_open = r->p;
-          r->p++;
-          seen_cells.keys = g_ptr_array_new_with_free_func (g_free);
-          for (gboolean first_cell = TRUE; ok; first_cell = FALSE)
-            {
-              int column, index = -1;
-              const char *at;
-
-              if (!govstats_json_reader_member (r, row_open, first_cell, &seen_cells, &cells_done))
-                break;
-              at = r->p;
-              column = govstats_schema_find_column (table, r->key->str);
-              if (row >= 0 && column >= 0)
-                index = govstats_schema_cell_index (table, (guint) row, (guint) column);
-              if (index < 0)
-                {
-                  g_autofree char *path = g_strdup_printf ("%s/%s/%s", table_key, row_key, r->key->str);
-                  g_autoptr(GError) local = NULL;
-                  govstats_schema_set_path_error (self->schema, path, &local);
-                  load_fail (&ld, local->code, "tables/%s", local->message);
-                  ok = FALSE;
-                  break;
-                }
-              if (*r->p == '-' || g_ascii_isdigit (*r->p))
-                {
-                  /* The common case: a number, read from its text, exactly. */
-                  const char *start;
-                  gsize length;
-                  gboolean integral;
-                  char buf[72];
-                  g_autofree char *reason = NULL;
-                  GovstatsValueProblem problem;
-                  gint64 value;
-                  GovstatsValueKind kind = govstats_schema_cell_kind_at (self->schema, (guint) index);
-
-                  if (!govstats_json_reader_number (r, &start, &length, &integral))
-                    {
-                      ok = FALSE;
-                      break;
-                    }
-                  if (length >= sizeof buf)
-                    {
-                      g_autofree char *text = g_strndup (start, length);
-                      ok = govstats_json_reader_fail (r, at, integral ? GOVSTATS_ERROR_OUT_OF_RANGE : GOVSTATS_ERROR_OUT_OF_RANGE,
-                                        "the number %s is too long", text);
-                      break;
-                    }
-                  memcpy (buf, start, length);
-                  buf[length] = '\0';
-                  if (!govstats_value_parse_json_number (buf, kind, &value, &problem, &reason))
-                    {
-                      g_autofree char *path = g_strdup_printf ("%s/%s/%s", table_key, row_key, r->key->str);
-                      if (integral && problem == GOVSTATS_VALUE_TOO_LARGE)
-                        govstats_json_reader_fail (r, start, GOVSTATS_ERROR_OUT_OF_RANGE, "the number %s does not fit in 64 bits", buf);
-                      else
-                        load_fail (&ld, problem == GOVSTATS_VALUE_NOT_WHOLE ? GOVSTATS_ERROR_INVALID_VALUE
-                                                                             : GOVSTATS_ERROR_OUT_OF_RANGE,
-                                   "tables/%s: %s", path, reason);
-                      ok = FALSE;
-                      break;
-                    }
-                  govstats_report_set_at (self, (guint) index, value);
-                }
-              else if (*r->p == 'n')
-                ok = govstats_json_reader_literal (r, "null");
-              else
-                {
-                  /* A cell written as an object (value, note, raw, unit, …), or
-                   * of a wrong type: read as a node, keeping the literal text
-                   * of its value for exactness. */
-                  g_autofree char *path = g_strdup_printf ("%s/%s/%s", table_key, row_key, r->key->str);
-                  g_autoptr(GHashTable) literals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-                  const char *node_start = r->p;
-                  g_autoptr(JsonNode) node = govstats_json_reader_node (r, 4);
-
-                  if (node == NULL)
-                    {
-                      ok = FALSE;
-                      break;
-                    }
-                  if (JSON_NODE_HOLDS_OBJECT (node))
-                    {
-                      /* Find the value's text again in the little object. */
-                      GovstatsJsonReader inner = { r->data, node_start + 1, r->p, r->name, NULL, g_string_new (NULL) };
-                      GovstatsJsonSeen inner_seen = { g_ptr_array_new_with_free_func (g_free) };
-                      gboolean inner_done;
-
-                      for (gboolean f = TRUE; govstats_json_reader_member (&inner, node_start, f, &inner_seen, &inner_done); f = FALSE)
-                        {
-                          gboolean is_value = g_str_equal (inner.key->str, "value");
-                          if (is_value && (*inner.p == '-' || g_ascii_isdigit (*inner.p)))
-                            {
-                              const char *start;
-                              gsize length;
-                              gboolean integral;
-                              if (govstats_json_reader_number (&inner, &start, &length, &integral))
-                                g_hash_table_insert (literals, g_strdup (path), g_strndup (start, length));
-                              break;
-                            }
-                          {
-                            g_autoptr(JsonNode) skip = govstats_json_reader_node (&inner, 5);
-                            if (skip == NULL)
-                              break;
-                          }
-                        }
-                      g_ptr_array_unref (inner_seen.keys);
-                      g_string_free (inner.key, TRUE);
-                    }
-                  ld.literals = literals;
-                  ok = load_cell (self, &ld, (guint) index, path, node);
-                  ld.literals = NULL;
-                }
-            }
-          g_ptr_array_unref (seen_cells.keys);
-          if (ok && !cells_done)
-            ok = FALSE;
-        }
-      g_ptr_array_unref (seen_rows.keys);
-      if (ok && !rows_done)
-        ok = FALSE;
+        ok = reader_table_node (r, self, &ld, table_key);
+      else
+        ok = reader_table (r, self, &ld, table, table_key);
     }
   g_ptr_array_unref (seen_tables.keys);
   return ok && done;
