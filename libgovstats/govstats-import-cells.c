@@ -86,6 +86,163 @@ set_cell (TableRead *tr,
   return FALSE;
 }
 
+/* A row whose numbers were not found: the finding that says why it is blank. */
+static void
+report_row_without_numbers (TableRead              *tr,
+                            const GovstatsSchemaRow *row,
+                            Partial                *p,
+                            char                  **paths)
+{
+  TableInfo *ti = tr->ti;
+  Reader *rd = tr->rd;
+  gboolean stray = FALSE;
+  for (guint i = 0; i < tr->vecs->len; i++)
+    {
+      Vec *o = tr->vecs->pdata[i];
+      stray = stray || o->bad || g_strcmp0 (o->why, "orphan") == 0;
+    }
+  if (p && stray)
+    {
+      /* Its numbers are probably among those that could not be placed. */
+      govstats_import_add_finding_printf (rd, "import.unreadable_row", GOVSTATS_SEVERITY_ERROR, p->lineno, p->column, paths,
+                                          /* Translators: %1$s is a table's title, %2$s a row's label (both Chinese). */
+                                          N_("table %1$s, row “%2$s”: the numbers of the table are interleaved with its "
+                                             "labels (reading-order text) and which of them belong to this row cannot be "
+                                             "told: they are not guessed; the row is left blank"),
+                          ti->table->title.zh, row->label.zh);
+      return;
+    }
+  if (p)
+    govstats_import_add_finding_printf (rd, "import.missing_row", GOVSTATS_SEVERITY_ERROR, p->lineno, p->column, paths,
+                                        /* Translators: %1$s is a table's title, %2$s a row's label. */
+                                        N_("table %1$s: the label of row “%2$s” was found but not its numbers: left blank"),
+                                        ti->table->title.zh, row->label.zh);
+  else
+    govstats_import_add_finding_printf (rd, "import.missing_row", GOVSTATS_SEVERITY_ERROR, tr->anchor_lineno, 0, paths,
+                                        /* Translators: %1$s is a table's title, %2$s a row's label. */
+                                        N_("table %1$s: row “%2$s” not found: left blank"),
+                                        ti->table->title.zh, row->label.zh);
+}
+
+/* Puts the numbers of @v that belong to row @r in @cells, one a column;
+ * FALSE when they cannot be placed. */
+static gboolean
+place_row (TableRead              *tr,
+           Vec                    *v,
+           GArray                 *trows,
+           int                     r,
+           const GovstatsSchemaRow *row,
+           char                  **paths,
+           Tok                   **cells)
+{
+  TableInfo *ti = tr->ti;
+  Reader *rd = tr->rd;
+  guint n = ti->n_cols;
+
+  memset (cells, 0, sizeof (Tok *) * n);
+  if (v->transposed)
+    {
+      guint pos = 0;
+      for (guint i = 0; i < trows->len; i++)
+        if (g_array_index (trows, int, i) == r)
+          pos = i;
+      for (guint c = 0; c < n; c++)
+        cells[c] = v->toks->pdata[pos * n + c];
+    }
+  else if (!v->bad && v->toks->len == n)
+    {
+      for (guint c = 0; c < n; c++)
+        cells[c] = v->toks->pdata[c];
+    }
+  else if (!v->bad && v->toks->len > 0 && v->toks->len < n && govstats_import_place_by_position (tr, v, cells))
+    {
+      g_autoptr(GString) blanks = g_string_new (NULL);
+      g_autofree char *nums = govstats_import_vec_text (v);
+      for (guint c = 0; c < n; c++)
+        if (cells[c] == NULL)
+          {
+            const GovstatsSchemaColumn *col = ti->table->columns->pdata[c];
+            if (blanks->len)
+              g_string_append (blanks, "、");
+            g_string_append (blanks, col->label.zh);
+          }
+      govstats_import_add_finding_printf (rd, "import.blank_by_position", GOVSTATS_SEVERITY_INFO, v->lineno, v->column, paths,
+                                          /* Translators: %1$s is a table's title, %2$s a row's label, %3$u how many
+                                           * numbers the row prints, %4$s the numbers, %5$s the blank columns. */
+                                          N_("table %1$s: row “%2$s” prints %3$u numbers (%4$s): each was read in the column "
+                                             "it stands under; %5$s is blank"),
+                          ti->table->title.zh, row->label.zh, v->toks->len, nums, blanks->str);
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The finding for a row whose numbers cannot be placed: two sets of them, or
+ * too few or too many for its columns. */
+static void
+report_unreadable_row (TableRead              *tr,
+                       Vec                    *v,
+                       const GovstatsSchemaRow *row,
+                       char                  **paths)
+{
+  TableInfo *ti = tr->ti;
+  Reader *rd = tr->rd;
+  guint n = ti->n_cols;
+  g_autofree char *nums = govstats_import_vec_text (v);
+  g_autofree char *zh = NULL, *en = NULL;
+  g_autofree char *pz = govstats_import_page_note (rd, v->lineno, FALSE), *pe = govstats_import_page_note (rd, v->lineno, TRUE);
+  if (g_strcmp0 (v->why, "twice") == 0)
+    {
+      /* Translators: %1$s is a table's title, %2$s a row's label, %3$s the
+       * numbers, %4$s the page (may be empty). */
+      const char *format = N_("table %1$s: row “%2$s” has two sets of numbers (%3$s)%4$s: which one is its "
+                              "own is not known; left blank");
+      zh = govstats_i18n_printf ("zh", format, ti->table->title.zh, row->label.zh, nums, pz);
+      en = govstats_i18n_printf ("en", format, ti->table->title.zh, row->label.zh, nums, pe);
+    }
+  else
+    {
+      guint count = 0;
+      for (guint i = 0; i < v->toks->len; i++)
+        if (!((Tok *) v->toks->pdata[i])->empty_cell || v->explicit)
+          count++;
+      /* Translators: %1$s is a table's title, %2$s a row's label, %3$u how many
+       * numbers were read, %4$s the numbers, %5$u the columns, %6$s the page (may be empty). */
+      const char *format = N_("table %1$s: row “%2$s” has %3$u numbers (%4$s) for %5$u columns%6$s: the "
+                              "numbers are not shifted into place; the row is left blank");
+      zh = govstats_i18n_printf ("zh", format, ti->table->title.zh, row->label.zh, count, nums, n, pz);
+      en = govstats_i18n_printf ("en", format, ti->table->title.zh, row->label.zh, count, nums, n, pe);
+    }
+  govstats_import_add_finding (rd, "import.unreadable_row", GOVSTATS_SEVERITY_ERROR, v->lineno, v->column, paths, zh, en);
+}
+
+/* Numbers that belong to no row. */
+static void
+report_orphan_numbers (TableRead *tr)
+{
+  TableInfo *ti = tr->ti;
+  Reader *rd = tr->rd;
+
+  for (guint vi = 0; vi < tr->vecs->len; vi++)
+    {
+      Vec *v = tr->vecs->pdata[vi];
+      gboolean used = FALSE;
+      if (g_strcmp0 (v->why, "orphan") != 0 || tr->fallback)
+        continue;
+      for (guint k = 0; k < ti->cell_rows->len; k++)
+        used = used || tr->row_vec[g_array_index (ti->cell_rows, int, k)] == (int) vi;
+      if (!used)
+        {
+          g_autofree char *nums = govstats_import_vec_text (v);
+          govstats_import_add_finding_printf (rd, "import.orphan_numbers", GOVSTATS_SEVERITY_WARNING, v->lineno, v->column, NULL,
+                                              /* Translators: %1$s is a table's title, %2$s the numbers. */
+                                              N_("table %1$s: numbers (%2$s) that belong to no row: not read"),
+                                              ti->table->title.zh, nums);
+        }
+    }
+}
+
 void
 govstats_import_apply_rows (TableRead *tr,
                             double    *read_out,
@@ -110,7 +267,6 @@ govstats_import_apply_rows (TableRead *tr,
       int pi = tr->row_partial[r];
       Partial *p = pi >= 0 ? govstats_import_partial_at (tr, pi) : NULL;
       g_auto(GStrv) paths = govstats_import_row_cells (ti, r);
-      gboolean ok = TRUE;
       double weight;
       Vec *v;
 
@@ -121,103 +277,14 @@ govstats_import_apply_rows (TableRead *tr,
 
       if (vi < 0)
         {
-          if (tr->fallback)
-            continue;
-          gboolean stray = FALSE;
-          for (guint i = 0; i < tr->vecs->len; i++)
-            {
-              Vec *o = tr->vecs->pdata[i];
-              stray = stray || o->bad || g_strcmp0 (o->why, "orphan") == 0;
-            }
-          if (p && stray)
-            {
-              /* Its numbers are probably among those that could not be placed. */
-              govstats_import_add_finding_printf (rd, "import.unreadable_row", GOVSTATS_SEVERITY_ERROR, p->lineno, p->column, paths,
-                                                  /* Translators: %1$s is a table's title, %2$s a row's label (both Chinese). */
-                                                  N_("table %1$s, row “%2$s”: the numbers of the table are interleaved with its "
-                                                     "labels (reading-order text) and which of them belong to this row cannot be "
-                                                     "told: they are not guessed; the row is left blank"),
-                                  ti->table->title.zh, row->label.zh);
-              continue;
-            }
-          if (p)
-            govstats_import_add_finding_printf (rd, "import.missing_row", GOVSTATS_SEVERITY_ERROR, p->lineno, p->column, paths,
-                                                /* Translators: %1$s is a table's title, %2$s a row's label. */
-                                                N_("table %1$s: the label of row “%2$s” was found but not its numbers: left blank"),
-                                                ti->table->title.zh, row->label.zh);
-          else
-            govstats_import_add_finding_printf (rd, "import.missing_row", GOVSTATS_SEVERITY_ERROR, tr->anchor_lineno, 0, paths,
-                                                /* Translators: %1$s is a table's title, %2$s a row's label. */
-                                                N_("table %1$s: row “%2$s” not found: left blank"),
-                                                ti->table->title.zh, row->label.zh);
+          if (!tr->fallback)
+            report_row_without_numbers (tr, row, p, paths);
           continue;
         }
       v = tr->vecs->pdata[vi];
-      memset (cells, 0, sizeof (Tok *) * n);
-      if (v->transposed)
+      if (!place_row (tr, v, trows, r, row, paths, cells))
         {
-          guint pos = 0;
-          for (guint i = 0; i < trows->len; i++)
-            if (g_array_index (trows, int, i) == r)
-              pos = i;
-          for (guint c = 0; c < n; c++)
-            cells[c] = v->toks->pdata[pos * n + c];
-        }
-      else if (!v->bad && v->toks->len == n)
-        {
-          for (guint c = 0; c < n; c++)
-            cells[c] = v->toks->pdata[c];
-        }
-      else if (!v->bad && v->toks->len > 0 && v->toks->len < n && govstats_import_place_by_position (tr, v, cells))
-        {
-          g_autoptr(GString) blanks = g_string_new (NULL);
-          g_autofree char *nums = govstats_import_vec_text (v);
-          for (guint c = 0; c < n; c++)
-            if (cells[c] == NULL)
-              {
-                const GovstatsSchemaColumn *col = ti->table->columns->pdata[c];
-                if (blanks->len)
-                  g_string_append (blanks, "、");
-                g_string_append (blanks, col->label.zh);
-              }
-          govstats_import_add_finding_printf (rd, "import.blank_by_position", GOVSTATS_SEVERITY_INFO, v->lineno, v->column, paths,
-                                              /* Translators: %1$s is a table's title, %2$s a row's label, %3$u how many
-                                               * numbers the row prints, %4$s the numbers, %5$s the blank columns. */
-                                              N_("table %1$s: row “%2$s” prints %3$u numbers (%4$s): each was read in the column "
-                                                 "it stands under; %5$s is blank"),
-                              ti->table->title.zh, row->label.zh, v->toks->len, nums, blanks->str);
-        }
-      else
-        ok = FALSE;
-
-      if (!ok)
-        {
-          g_autofree char *nums = govstats_import_vec_text (v);
-          g_autofree char *zh = NULL, *en = NULL;
-          g_autofree char *pz = govstats_import_page_note (rd, v->lineno, FALSE), *pe = govstats_import_page_note (rd, v->lineno, TRUE);
-          if (g_strcmp0 (v->why, "twice") == 0)
-            {
-              /* Translators: %1$s is a table's title, %2$s a row's label, %3$s the
-               * numbers, %4$s the page (may be empty). */
-              const char *format = N_("table %1$s: row “%2$s” has two sets of numbers (%3$s)%4$s: which one is its "
-                                      "own is not known; left blank");
-              zh = govstats_i18n_printf ("zh", format, ti->table->title.zh, row->label.zh, nums, pz);
-              en = govstats_i18n_printf ("en", format, ti->table->title.zh, row->label.zh, nums, pe);
-            }
-          else
-            {
-              guint count = 0;
-              for (guint i = 0; i < v->toks->len; i++)
-                if (!((Tok *) v->toks->pdata[i])->empty_cell || v->explicit)
-                  count++;
-              /* Translators: %1$s is a table's title, %2$s a row's label, %3$u how many
-               * numbers were read, %4$s the numbers, %5$u the columns, %6$s the page (may be empty). */
-              const char *format = N_("table %1$s: row “%2$s” has %3$u numbers (%4$s) for %5$u columns%6$s: the "
-                                      "numbers are not shifted into place; the row is left blank");
-              zh = govstats_i18n_printf ("zh", format, ti->table->title.zh, row->label.zh, count, nums, n, pz);
-              en = govstats_i18n_printf ("en", format, ti->table->title.zh, row->label.zh, count, nums, n, pe);
-            }
-          govstats_import_add_finding (rd, "import.unreadable_row", GOVSTATS_SEVERITY_ERROR, v->lineno, v->column, paths, zh, en);
+          report_unreadable_row (tr, v, row, paths);
           continue;
         }
 
@@ -264,24 +331,7 @@ govstats_import_apply_rows (TableRead *tr,
                                              "labels; they were paired by row order: %2$s"), ti->table->title.zh, order_rows->str);
     }
 
-  /* Numbers that belong to no row. */
-  for (guint vi = 0; vi < tr->vecs->len; vi++)
-    {
-      Vec *v = tr->vecs->pdata[vi];
-      gboolean used = FALSE;
-      if (g_strcmp0 (v->why, "orphan") != 0 || tr->fallback)
-        continue;
-      for (guint k = 0; k < ti->cell_rows->len; k++)
-        used = used || tr->row_vec[g_array_index (ti->cell_rows, int, k)] == (int) vi;
-      if (!used)
-        {
-          g_autofree char *nums = govstats_import_vec_text (v);
-          govstats_import_add_finding_printf (rd, "import.orphan_numbers", GOVSTATS_SEVERITY_WARNING, v->lineno, v->column, NULL,
-                                              /* Translators: %1$s is a table's title, %2$s the numbers. */
-                                              N_("table %1$s: numbers (%2$s) that belong to no row: not read"),
-                                              ti->table->title.zh, nums);
-        }
-    }
+  report_orphan_numbers (tr);
   *read_out = read;
   *expected_out = rows->len * n;
 }
