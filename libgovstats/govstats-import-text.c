@@ -235,6 +235,133 @@ out:
 
 /* ---------- the document ---------- */
 
+/* The first anchor line after @line, or @end. */
+static int
+next_anchor (GArray *anchor_lines,
+             int     line,
+             int     end)
+{
+  for (guint k = 0; k < anchor_lines->len; k++)
+    if (g_array_index (anchor_lines, int, k) > line)
+      return g_array_index (anchor_lines, int, k);
+  return end;
+}
+
+/* Each table with a title: from its anchor to the next heading or title.
+ * The lines it takes are marked in @used. */
+static void
+read_titled_tables (Reader    *rd,
+                    GPtrArray *infos,
+                    Anchors   *an,
+                    GArray    *anchor_lines,
+                    gboolean  *used)
+{
+  for (guint t = 0; t < infos->len; t++)
+    {
+      TableInfo *ti = infos->pdata[t];
+      g_autoptr(GPtrArray) rlines = NULL;
+      int start = an->table_line[t], end;
+
+      if (start < 0)
+        continue;
+      rlines = g_ptr_array_new ();
+      end = next_anchor (anchor_lines, start, (int) rd->lines->len);
+      for (int i = start + 1; i < end; i++)
+        {
+          g_ptr_array_add (rlines, rd->lines->pdata[i]);
+          used[i] = TRUE;
+        }
+      read_table (rd, ti, rlines, ((Line *) rd->lines->pdata[start])->src->lineno, FALSE);
+      rd->stats->n_tables_found++;
+    }
+}
+
+/* Tables without a title: looked for by their row labels in their section
+ * (or, in a bare table without any heading, anywhere), in the lines no
+ * titled table took. */
+static void
+read_untitled_tables (Reader    *rd,
+                      GPtrArray *infos,
+                      Anchors   *an,
+                      guint      n_sections,
+                      gboolean   any_anchor,
+                      gboolean  *used)
+{
+  for (guint t = 0; t < infos->len; t++)
+    {
+      TableInfo *ti = infos->pdata[t];
+      g_autoptr(GPtrArray) rlines = NULL;
+      int from = -1, to = (int) rd->lines->len;
+      gboolean found = FALSE;
+
+      if (an->table_line[t] >= 0)
+        continue;
+      rlines = g_ptr_array_new ();
+      if (!any_anchor)
+        from = 0;
+      for (guint s = 0; s < n_sections && any_anchor; s++)
+        {
+          const GovstatsSchemaSection *sec = govstats_schema_section_at (rd->schema, s);
+          if (sec->tables && g_strv_contains ((const char * const *) sec->tables, ti->table->key) &&
+              an->section_line[s] >= 0)
+            {
+              from = an->section_line[s] + 1;
+              for (guint s2 = s + 1; s2 < n_sections; s2++)
+                if (an->section_line[s2] >= 0)
+                  {
+                    to = an->section_line[s2];
+                    break;
+                  }
+            }
+        }
+      if (from >= 0)
+        {
+          for (int i = from; i < to; i++)
+            if (!used[i])
+              g_ptr_array_add (rlines, rd->lines->pdata[i]);
+          found = read_table (rd, ti, rlines, 0, TRUE);
+        }
+      if (found)
+        {
+          rd->stats->n_tables_found++;
+          govstats_import_add_finding_printf (rd, "import.missing_title", GOVSTATS_SEVERITY_INFO, 0, 0, NULL,
+                                              /* Translators: %s is a table's title. */
+                                              N_("the title of table %s was not found; its rows were found by their labels"),
+                                              ti->table->title.zh);
+        }
+      else
+        {
+          g_auto(GStrv) paths = govstats_schema_dup_cell_paths (rd->schema, ti->table->key);
+          guint lineno = rd->lines->len ? ((Line *) rd->lines->pdata[rd->lines->len - 1])->src->lineno : 0;
+          govstats_import_add_finding_printf (rd, "import.missing_table", GOVSTATS_SEVERITY_ERROR, lineno, 0, paths,
+                                              /* Translators: %1$s is a table's title, %2$s its key. */
+                                              N_("table %1$s (%2$s) not found: left blank"), ti->table->title.zh, ti->table->key);
+          json_object_set_double_member (rd->stats->confidence, ti->table->key, 0.0);
+        }
+    }
+}
+
+/* Text sections: from their heading to the next heading. */
+static void
+read_text_sections (Reader  *rd,
+                    Anchors *an,
+                    GArray  *anchor_lines,
+                    guint    n_sections)
+{
+  for (guint s = 0; s < n_sections; s++)
+    {
+      const GovstatsSchemaSection *sec = govstats_schema_section_at (rd->schema, s);
+      int from = an->section_line[s];
+      g_autofree char *text = NULL;
+
+      if (!sec->is_text || from < 0)
+        continue;
+      text = govstats_import_section_text (rd, from + 1, next_anchor (anchor_lines, from, (int) rd->lines->len));
+      if (text)
+        govstats_report_set_text (rd->report, sec->key, text);
+    }
+}
+
 GovstatsReport *
 govstats_import_read_doc (GovstatsImportDoc   *doc,
                           const char          *name,
@@ -280,84 +407,9 @@ govstats_import_read_doc (GovstatsImportDoc   *doc,
       }
   g_array_sort (anchor_lines, govstats_import_compare_ints);
 
-  /* Each table: from its anchor to the next heading or title. */
   used = g_new0 (gboolean, rd.lines->len);
-  for (guint t = 0; t < n_tables; t++)
-    {
-      TableInfo *ti = infos->pdata[t];
-      g_autoptr(GPtrArray) rlines = g_ptr_array_new ();
-      int start = an.table_line[t], end = (int) rd.lines->len;
-
-      if (start < 0)
-        continue;
-      for (guint k = 0; k < anchor_lines->len; k++)
-        if (g_array_index (anchor_lines, int, k) > start)
-          {
-            end = g_array_index (anchor_lines, int, k);
-            break;
-          }
-      for (int i = start + 1; i < end; i++)
-        {
-          g_ptr_array_add (rlines, rd.lines->pdata[i]);
-          used[i] = TRUE;
-        }
-      read_table (&rd, ti, rlines, ((Line *) rd.lines->pdata[start])->src->lineno, FALSE);
-      stats->n_tables_found++;
-    }
-
-  /* Tables without a title: looked for by their row labels in their section
-   * (or, in a bare table without any heading, anywhere). */
-  for (guint t = 0; t < n_tables; t++)
-    {
-      TableInfo *ti = infos->pdata[t];
-      g_autoptr(GPtrArray) rlines = g_ptr_array_new ();
-      int from = -1, to = (int) rd.lines->len;
-      gboolean found = FALSE;
-
-      if (an.table_line[t] >= 0)
-        continue;
-      if (!any_anchor)
-        from = 0;
-      for (guint s = 0; s < n_sections && any_anchor; s++)
-        {
-          const GovstatsSchemaSection *sec = govstats_schema_section_at (rd.schema, s);
-          if (sec->tables && g_strv_contains ((const char * const *) sec->tables, ti->table->key) &&
-              an.section_line[s] >= 0)
-            {
-              from = an.section_line[s] + 1;
-              for (guint s2 = s + 1; s2 < n_sections; s2++)
-                if (an.section_line[s2] >= 0)
-                  {
-                    to = an.section_line[s2];
-                    break;
-                  }
-            }
-        }
-      if (from >= 0)
-        {
-          for (int i = from; i < to; i++)
-            if (!used[i])
-              g_ptr_array_add (rlines, rd.lines->pdata[i]);
-          found = read_table (&rd, ti, rlines, 0, TRUE);
-        }
-      if (found)
-        {
-          stats->n_tables_found++;
-          govstats_import_add_finding_printf (&rd, "import.missing_title", GOVSTATS_SEVERITY_INFO, 0, 0, NULL,
-                                              /* Translators: %s is a table's title. */
-                                              N_("the title of table %s was not found; its rows were found by their labels"),
-                                              ti->table->title.zh);
-        }
-      else
-        {
-          g_auto(GStrv) paths = govstats_schema_dup_cell_paths (rd.schema, ti->table->key);
-          guint lineno = rd.lines->len ? ((Line *) rd.lines->pdata[rd.lines->len - 1])->src->lineno : 0;
-          govstats_import_add_finding_printf (&rd, "import.missing_table", GOVSTATS_SEVERITY_ERROR, lineno, 0, paths,
-                                              /* Translators: %1$s is a table's title, %2$s its key. */
-                                              N_("table %1$s (%2$s) not found: left blank"), ti->table->title.zh, ti->table->key);
-          json_object_set_double_member (stats->confidence, ti->table->key, 0.0);
-        }
-    }
+  read_titled_tables (&rd, infos, &an, anchor_lines, used);
+  read_untitled_tables (&rd, infos, &an, n_sections, any_anchor, used);
 
   if (undetermined)
     {
@@ -369,25 +421,7 @@ govstats_import_read_doc (GovstatsImportDoc   *doc,
 
   govstats_import_read_metadata (&rd, first_heading, n_sections > 1 ? an.section_line[1] : -1);
 
-  /* Text sections: from their heading to the next heading. */
-  for (guint s = 0; s < n_sections; s++)
-    {
-      const GovstatsSchemaSection *sec = govstats_schema_section_at (rd.schema, s);
-      int from = an.section_line[s], to = (int) rd.lines->len;
-      g_autofree char *text = NULL;
-
-      if (!sec->is_text || from < 0)
-        continue;
-      for (guint k = 0; k < anchor_lines->len; k++)
-        if (g_array_index (anchor_lines, int, k) > from)
-          {
-            to = g_array_index (anchor_lines, int, k);
-            break;
-          }
-      text = govstats_import_section_text (&rd, from + 1, to);
-      if (text)
-        govstats_report_set_text (rd.report, sec->key, text);
-    }
+  read_text_sections (&rd, &an, anchor_lines, n_sections);
   govstats_import_read_scope (&rd);
   govstats_import_check_text_against_table (&rd);
 
