@@ -154,128 +154,122 @@ report_unknown_row (TableRead *tr,
                                          "not read"), nums, p ? p->raw->str : "", tr->ti->table->title.zh);
 }
 
-void
-govstats_import_line_mode_assign (TableRead *tr)
+/* The row label of line @l: the last row label before its first value
+ * (@first_value), skipping legacy group rows when a real row follows;
+ * -1 when there is none. A label the layout does not know is returned in
+ * @unknown_tok. */
+static int
+line_label_token (TableRead *tr,
+                  Line      *l,
+                  int        first_value,
+                  int       *unknown_tok)
 {
   TableInfo *ti = tr->ti;
-  g_autoptr(GArray) trows = govstats_import_transposed_rows (tr);
-  guint n_trans = trows->len * ti->n_cols;
+  int label_tok = -1;
 
-  for (guint li = 0; li < tr->rlines->len; li++)
+  *unknown_tok = -1;
+  for (int k = first_value - 1; k >= 0; k--)
     {
-      Line *l = tr->rlines->pdata[li];
-      int first_value = -1, label_tok = -1, unknown_tok = -1;
-      Vec *v;
-      int vi;
-
-      if (!l->content || l->n_values == 0)
+      Tok *t = l->toks->pdata[k];
+      Partial *p;
+      if (t->kind != TOK_TEXT || t->partial < 0)
         continue;
-      for (guint k = 0; k < l->toks->len; k++)
+      p = govstats_import_partial_at (tr, t->partial);
+      if (govstats_import_partial_is_row (p))
         {
-          Tok *t = l->toks->pdata[k];
-          /* Empty cells before the label (indentation in pasted text) are no values. */
-          if (t->kind != TOK_TEXT && !t->empty_cell && first_value < 0)
-            first_value = (int) k;
+          if (label_tok < 0 || govstats_import_row_is_legacy_group (ti, govstats_import_partial_at (tr, ((Tok *) l->toks->pdata[label_tok])->partial)->row))
+            label_tok = k;
+          if (!govstats_import_row_is_legacy_group (ti, p->row))
+            break;
         }
-      if (first_value < 0)
-        continue;
-      /* The label of this line: the last row label before the numbers. */
-      for (int k = first_value - 1; k >= 0; k--)
-        {
-          Tok *t = l->toks->pdata[k];
-          Partial *p;
-          if (t->kind != TOK_TEXT || t->partial < 0)
-            continue;
-          p = govstats_import_partial_at (tr, t->partial);
-          if (govstats_import_partial_is_row (p))
-            {
-              if (label_tok < 0 || govstats_import_row_is_legacy_group (ti, govstats_import_partial_at (tr, ((Tok *) l->toks->pdata[label_tok])->partial)->row))
-                label_tok = k;
-              if (!govstats_import_row_is_legacy_group (ti, p->row))
-                break;
-            }
-          else if (p->unknown && unknown_tok < 0 && t->norm[0] != '\0')
-            unknown_tok = k;
-        }
-      v = vec_new (tr, li);
-      vi = (int) tr->vecs->len - 1;
-      for (guint k = (guint) (label_tok >= 0 ? label_tok + 1 : first_value); k < l->toks->len; k++)
-        {
-          Tok *t = l->toks->pdata[k];
-          if (t->label_span)
-            continue;
-          if (l->explicit || t->kind != TOK_TEXT)
-            g_ptr_array_add (v->toks, t);
-        }
-      /* Cells rendered from HTML often pad rows with empty cells. */
-      if (l->explicit)
-        while (v->toks->len > ti->n_cols && ((Tok *) g_ptr_array_index (v->toks, v->toks->len - 1))->empty_cell)
-          g_ptr_array_set_size (v->toks, v->toks->len - 1);
-      vec_set_position (v);
-
-      if (label_tok >= 0)
-        {
-          Tok *t = l->toks->pdata[label_tok];
-          Partial *p = govstats_import_partial_at (tr, t->partial);
-          if (p->vec >= 0)
-            {
-              v->bad = TRUE;
-              v->why = g_strdup ("twice");
-            }
-          p->vec = vi;
-          assign_vec (tr, p->row, vi, t->partial);
-          continue;
-        }
-      if (unknown_tok >= 0)
-        {
-          Tok *t = l->toks->pdata[unknown_tok];
-          report_unknown_row (tr, v, govstats_import_partial_at (tr, t->partial));
-          v->bad = TRUE;
-          v->why = g_strdup ("unknown");
-          continue;
-        }
-      /* Numbers alone on a line: 表四 printed as one line of rows × columns. */
-      if (trows->len >= 2 && ti->n_cols >= 2 && v->toks->len == n_trans)
-        {
-          gboolean any = FALSE;
-          for (guint k = 0; k < trows->len; k++)
-            any = any || tr->row_vec[g_array_index (trows, int, k)] >= 0;
-          if (!any)
-            {
-              v->transposed = TRUE;
-              for (guint k = 0; k < trows->len; k++)
-                tr->row_vec[g_array_index (trows, int, k)] = vi;
-              continue;
-            }
-        }
-      /* …or the numbers of the label just above (a label broken over lines). */
-      {
-        int best = -1;
-        /* Labels are in line order: only the last few can be just above. */
-        for (int i = (int) tr->partials->len - 1, seen = 0; i >= 0 && seen < 64; i--, seen++)
-          {
-            Partial *p = govstats_import_partial_at (tr, i);
-            if (!govstats_import_partial_is_row (p) || p->vec >= 0 || p->first_ord > l->ord)
-              continue;
-            if (l->ord > p->last_ord && l->ord - p->last_ord > NUMBER_WINDOW)
-              continue;
-            if (govstats_import_row_is_legacy_group (ti, p->row))
-              continue;
-            if (best < 0 || p->last_ord > govstats_import_partial_at (tr, best)->last_ord)
-              best = i;
-          }
-        if (best >= 0)
-          {
-            Partial *p = govstats_import_partial_at (tr, best);
-            p->vec = vi;
-            assign_vec (tr, p->row, vi, best);
-            continue;
-          }
-      }
-      v->why = g_strdup ("orphan");
+      else if (p->unknown && *unknown_tok < 0 && t->norm[0] != '\0')
+        *unknown_tok = k;
     }
+  return label_tok;
+}
 
-  /* Numbers printed just above their label (vertically centred cells). */
+/* The numbers of line @li, after its label (or from its first value). */
+static Vec *
+line_vec (TableRead *tr,
+          guint      li,
+          int        label_tok,
+          int        first_value)
+{
+  TableInfo *ti = tr->ti;
+  Line *l = tr->rlines->pdata[li];
+  Vec *v = vec_new (tr, li);
+
+  for (guint k = (guint) (label_tok >= 0 ? label_tok + 1 : first_value); k < l->toks->len; k++)
+    {
+      Tok *t = l->toks->pdata[k];
+      if (t->label_span)
+        continue;
+      if (l->explicit || t->kind != TOK_TEXT)
+        g_ptr_array_add (v->toks, t);
+    }
+  /* Cells rendered from HTML often pad rows with empty cells. */
+  if (l->explicit)
+    while (v->toks->len > ti->n_cols && ((Tok *) g_ptr_array_index (v->toks, v->toks->len - 1))->empty_cell)
+      g_ptr_array_set_size (v->toks, v->toks->len - 1);
+  vec_set_position (v);
+  return v;
+}
+
+/* Numbers alone on a line: 表四 printed as one line of rows × columns, when
+ * none of its rows has numbers yet. */
+static gboolean
+take_transposed (TableRead *tr,
+                 Vec       *v,
+                 int        vi,
+                 GArray    *trows)
+{
+  TableInfo *ti = tr->ti;
+  gboolean any = FALSE;
+
+  if (trows->len < 2 || ti->n_cols < 2 || v->toks->len != trows->len * ti->n_cols)
+    return FALSE;
+  for (guint k = 0; k < trows->len; k++)
+    any = any || tr->row_vec[g_array_index (trows, int, k)] >= 0;
+  if (any)
+    return FALSE;
+  v->transposed = TRUE;
+  for (guint k = 0; k < trows->len; k++)
+    tr->row_vec[g_array_index (trows, int, k)] = vi;
+  return TRUE;
+}
+
+/* The row label just above line @l still without numbers (a label broken
+ * over lines), or -1. */
+static int
+label_just_above (TableRead *tr,
+                  Line      *l)
+{
+  TableInfo *ti = tr->ti;
+  int best = -1;
+
+  /* Labels are in line order: only the last few can be just above. */
+  for (int i = (int) tr->partials->len - 1, seen = 0; i >= 0 && seen < 64; i--, seen++)
+    {
+      Partial *p = govstats_import_partial_at (tr, i);
+      if (!govstats_import_partial_is_row (p) || p->vec >= 0 || p->first_ord > l->ord)
+        continue;
+      if (l->ord > p->last_ord && l->ord - p->last_ord > NUMBER_WINDOW)
+        continue;
+      if (govstats_import_row_is_legacy_group (ti, p->row))
+        continue;
+      if (best < 0 || p->last_ord > govstats_import_partial_at (tr, best)->last_ord)
+        best = i;
+    }
+  return best;
+}
+
+/* Numbers printed just above their label (vertically centred cells): each
+ * orphan line goes to a free row label starting on the next line. */
+static void
+assign_numbers_above_labels (TableRead *tr)
+{
+  TableInfo *ti = tr->ti;
+
   for (guint vi = 0; vi < tr->vecs->len; vi++)
     {
       Vec *v = tr->vecs->pdata[vi];
@@ -305,6 +299,70 @@ govstats_import_line_mode_assign (TableRead *tr)
             }
         }
     }
+}
+
+void
+govstats_import_line_mode_assign (TableRead *tr)
+{
+  g_autoptr(GArray) trows = govstats_import_transposed_rows (tr);
+
+  for (guint li = 0; li < tr->rlines->len; li++)
+    {
+      Line *l = tr->rlines->pdata[li];
+      int first_value = -1, label_tok, unknown_tok, best;
+      Vec *v;
+      int vi;
+
+      if (!l->content || l->n_values == 0)
+        continue;
+      for (guint k = 0; k < l->toks->len; k++)
+        {
+          Tok *t = l->toks->pdata[k];
+          /* Empty cells before the label (indentation in pasted text) are no values. */
+          if (t->kind != TOK_TEXT && !t->empty_cell && first_value < 0)
+            first_value = (int) k;
+        }
+      if (first_value < 0)
+        continue;
+      label_tok = line_label_token (tr, l, first_value, &unknown_tok);
+      v = line_vec (tr, li, label_tok, first_value);
+      vi = (int) tr->vecs->len - 1;
+
+      if (label_tok >= 0)
+        {
+          Tok *t = l->toks->pdata[label_tok];
+          Partial *p = govstats_import_partial_at (tr, t->partial);
+          if (p->vec >= 0)
+            {
+              v->bad = TRUE;
+              v->why = g_strdup ("twice");
+            }
+          p->vec = vi;
+          assign_vec (tr, p->row, vi, t->partial);
+          continue;
+        }
+      if (unknown_tok >= 0)
+        {
+          Tok *t = l->toks->pdata[unknown_tok];
+          report_unknown_row (tr, v, govstats_import_partial_at (tr, t->partial));
+          v->bad = TRUE;
+          v->why = g_strdup ("unknown");
+          continue;
+        }
+      if (take_transposed (tr, v, vi, trows))
+        continue;
+      /* …or the numbers of the label just above (a label broken over lines). */
+      best = label_just_above (tr, l);
+      if (best >= 0)
+        {
+          Partial *p = govstats_import_partial_at (tr, best);
+          p->vec = vi;
+          assign_vec (tr, p->row, vi, best);
+          continue;
+        }
+      v->why = g_strdup ("orphan");
+    }
+  assign_numbers_above_labels (tr);
 }
 
 /* ---------- reading-order text ---------- */
