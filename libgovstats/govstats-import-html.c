@@ -275,6 +275,167 @@ append_text (Builder    *b,
     }
 }
 
+/* Skips the content of an element whose text is not the page's (script,
+ * style, …), up to and past its closing tag. */
+static void
+skip_element_body (Scan       *s,
+                   const char *tag)
+{
+  g_autofree char *close_tag = g_strdup_printf ("</%s", tag);
+  const char *p = s->p;
+  const char *found = NULL;
+
+  while (p < s->end)
+    {
+      const char *lt = memchr (p, '<', (gsize) (s->end - p));
+      if (lt == NULL)
+        break;
+      if ((gsize) (s->end - lt) >= strlen (close_tag) &&
+          g_ascii_strncasecmp (lt, close_tag, strlen (close_tag)) == 0)
+        {
+          found = lt;
+          break;
+        }
+      p = lt + 1;
+    }
+  if (found)
+    {
+      const char *close = memchr (found, '>', (gsize) (s->end - found));
+      advance_to (s, close ? close + 1 : s->end);
+    }
+  else
+    advance_to (s, s->end);
+}
+
+/* The `>` that ends a tag whose attributes start at @q, quotes respected;
+ * @end when there is none. */
+static const char *
+tag_end (const char *q,
+         const char *end)
+{
+  char quote = 0;
+
+  while (q < end && (quote || *q != '>'))
+    {
+      if (quote && *q == quote)
+        quote = 0;
+      else if (!quote && (*q == '"' || *q == '\''))
+        quote = *q;
+      q++;
+    }
+  return q;
+}
+
+/* What a tag does to the lines and tables being built. */
+static void
+apply_tag (Builder    *b,
+           const char *tag,
+           gboolean    closing,
+           const char *attrs,
+           guint       tag_lineno,
+           guint       tag_column)
+{
+  if (g_str_equal (tag, "table"))
+    {
+      if (closing)
+        {
+          close_row (b);
+          if (b->table_depth > 0)
+            b->table_depth--;
+        }
+      else
+        {
+          close_row (b);
+          flush_line (b);
+          b->table_depth++;
+        }
+      return;
+    }
+  if (b->table_depth > 0 && g_str_equal (tag, "tr"))
+    {
+      close_row (b);
+      if (!closing)
+        b->row_lineno = tag_lineno;
+      return;
+    }
+  if (b->table_depth > 0 && (g_str_equal (tag, "td") || g_str_equal (tag, "th")))
+    {
+      close_cell (b);
+      if (!closing)
+        {
+          b->in_cell = TRUE;
+          b->cell.text = g_string_new (NULL);
+          b->cell.lineno = tag_lineno;
+          b->cell.column = tag_column;
+          b->cell.colspan = attr_uint (attrs, "colspan");
+        }
+      return;
+    }
+  if (g_str_equal (tag, "br") || (b->in_cell && is_block (tag)))
+    {
+      if (b->in_cell)
+        g_string_append_c (b->cell.text, '\n');
+      else if (b->table_depth == 0 || b->row == NULL)
+        flush_line (b);
+      return;
+    }
+  if (is_block (tag) && !b->in_cell)
+    flush_line (b);
+  else if (!b->in_cell && (g_str_equal (tag, "td") || g_str_equal (tag, "th")))
+    flush_line (b);
+}
+
+/* Reads the tag (or comment, or declaration) at s->p. */
+static void
+read_tag (Builder *b,
+          Scan    *s)
+{
+  const char *q = s->p + 1;
+  gboolean closing = FALSE;
+  g_autofree char *tag = NULL;
+  const char *name_start, *gt;
+  g_autofree char *attrs = NULL;
+  guint tag_lineno = s->lineno, tag_column = s->column;
+
+  if ((gsize) (s->end - s->p) >= 4 && strncmp (s->p, "<!--", 4) == 0)
+    {
+      const char *close = g_strstr_len (s->p + 4, s->end - s->p - 4, "-->");
+      advance_to (s, close ? close + 3 : s->end);
+      return;
+    }
+  if (q < s->end && (*q == '!' || *q == '?'))
+    {
+      const char *close = memchr (q, '>', (gsize) (s->end - q));
+      advance_to (s, close ? close + 1 : s->end);
+      return;
+    }
+  if (q < s->end && *q == '/')
+    {
+      closing = TRUE;
+      q++;
+    }
+  name_start = q;
+  while (q < s->end && (g_ascii_isalnum (*q) || *q == '-' || *q == ':'))
+    q++;
+  if (q == name_start)
+    {
+      /* A lone '<' is text. */
+      append_text (b, s, "<", 1);
+      advance (s);
+      return;
+    }
+  tag = g_ascii_strdown (name_start, q - name_start);
+  gt = tag_end (q, s->end);
+  attrs = g_strndup (q, (gsize) (gt - q));
+  advance_to (s, gt < s->end ? gt + 1 : s->end);
+
+  if (!closing && (g_str_equal (tag, "script") || g_str_equal (tag, "style") ||
+                   g_str_equal (tag, "noscript") || g_str_equal (tag, "template")))
+    skip_element_body (s, tag);
+  else
+    apply_tag (b, tag, closing, attrs, tag_lineno, tag_column);
+}
+
 GovstatsImportDoc *
 govstats_import_doc_from_html (const char *html,
                                gsize       length)
@@ -289,136 +450,10 @@ govstats_import_doc_from_html (const char *html,
     {
       if (*s.p == '<')
         {
-          const char *q = s.p + 1;
-          gboolean closing = FALSE;
-          g_autofree char *tag = NULL;
-          const char *name_start, *gt;
-          g_autofree char *attrs = NULL;
-          guint tag_lineno = s.lineno, tag_column = s.column;
-
-          if ((gsize) (s.end - s.p) >= 4 && strncmp (s.p, "<!--", 4) == 0)
-            {
-              const char *close = g_strstr_len (s.p + 4, s.end - s.p - 4, "-->");
-              advance_to (&s, close ? close + 3 : s.end);
-              continue;
-            }
-          if (q < s.end && (*q == '!' || *q == '?'))
-            {
-              const char *close = memchr (q, '>', (gsize) (s.end - q));
-              advance_to (&s, close ? close + 1 : s.end);
-              continue;
-            }
-          if (q < s.end && *q == '/')
-            {
-              closing = TRUE;
-              q++;
-            }
-          name_start = q;
-          while (q < s.end && (g_ascii_isalnum (*q) || *q == '-' || *q == ':'))
-            q++;
-          if (q == name_start)
-            {
-              /* A lone '<' is text. */
-              append_text (&b, &s, "<", 1);
-              advance (&s);
-              continue;
-            }
-          tag = g_ascii_strdown (name_start, q - name_start);
-          /* The end of the tag, quotes respected. */
-          gt = q;
-          {
-            char quote = 0;
-            while (gt < s.end && (quote || *gt != '>'))
-              {
-                if (quote && *gt == quote)
-                  quote = 0;
-                else if (!quote && (*gt == '"' || *gt == '\''))
-                  quote = *gt;
-                gt++;
-              }
-          }
-          attrs = g_strndup (q, (gsize) (gt - q));
-          advance_to (&s, gt < s.end ? gt + 1 : s.end);
-
-          if (!closing && (g_str_equal (tag, "script") || g_str_equal (tag, "style") ||
-                           g_str_equal (tag, "noscript") || g_str_equal (tag, "template")))
-            {
-              g_autofree char *close_tag = g_strdup_printf ("</%s", tag);
-              const char *p = s.p;
-              const char *found = NULL;
-              while (p < s.end)
-                {
-                  const char *lt = memchr (p, '<', (gsize) (s.end - p));
-                  if (lt == NULL)
-                    break;
-                  if ((gsize) (s.end - lt) >= strlen (close_tag) &&
-                      g_ascii_strncasecmp (lt, close_tag, strlen (close_tag)) == 0)
-                    {
-                      found = lt;
-                      break;
-                    }
-                  p = lt + 1;
-                }
-              if (found)
-                {
-                  const char *close = memchr (found, '>', (gsize) (s.end - found));
-                  advance_to (&s, close ? close + 1 : s.end);
-                }
-              else
-                advance_to (&s, s.end);
-              continue;
-            }
-
-          if (g_str_equal (tag, "table"))
-            {
-              if (closing)
-                {
-                  close_row (&b);
-                  if (b.table_depth > 0)
-                    b.table_depth--;
-                }
-              else
-                {
-                  close_row (&b);
-                  flush_line (&b);
-                  b.table_depth++;
-                }
-              continue;
-            }
-          if (b.table_depth > 0 && g_str_equal (tag, "tr"))
-            {
-              close_row (&b);
-              if (!closing)
-                b.row_lineno = tag_lineno;
-              continue;
-            }
-          if (b.table_depth > 0 && (g_str_equal (tag, "td") || g_str_equal (tag, "th")))
-            {
-              close_cell (&b);
-              if (!closing)
-                {
-                  b.in_cell = TRUE;
-                  b.cell.text = g_string_new (NULL);
-                  b.cell.lineno = tag_lineno;
-                  b.cell.column = tag_column;
-                  b.cell.colspan = attr_uint (attrs, "colspan");
-                }
-              continue;
-            }
-          if (g_str_equal (tag, "br") || (b.in_cell && is_block (tag)))
-            {
-              if (b.in_cell)
-                g_string_append_c (b.cell.text, '\n');
-              else if (b.table_depth == 0 || b.row == NULL)
-                flush_line (&b);
-              continue;
-            }
-          if (is_block (tag) && !b.in_cell)
-            flush_line (&b);
-          else if (!b.in_cell && (g_str_equal (tag, "td") || g_str_equal (tag, "th")))
-            flush_line (&b);
+          read_tag (&b, &s);
           continue;
         }
+
       if (*s.p == '&')
         {
           g_autoptr(GString) decoded = g_string_new (NULL);
