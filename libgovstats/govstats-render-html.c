@@ -145,6 +145,122 @@ html_begin_table (Render                    *rd,
 }
 
 /* The table as the form prints it, rows down the side. */
+/* The header lines of a table printed down the page: the note (or the row
+ * header) in the corner over the @label_cols label columns, then the
+ * columns, their groups and the column header over them, @h lines in all. */
+static void
+html_column_header (Render                    *rd,
+                    const GovstatsSchemaTable *table,
+                    guint                      h,
+                    guint                      label_cols)
+{
+  guint n = table->columns->len;
+  const char *corner;
+
+  g_string_append (rd->out, "<tr>");
+  if (label_is_set (&table->note))
+    html_th (rd, "govstats-note", NULL, h, label_cols, label (rd, &table->note));
+  else
+    {
+      corner = table_row_header (rd, table);
+      html_th (rd, NULL, NULL, h, label_cols, corner ? corner : "");
+    }
+  if (label_is_set (&table->column_header))
+    {
+      html_th (rd, NULL, "colgroup", 1, n, label (rd, &table->column_header));
+      g_string_append (rd->out, "</tr>\n<tr>");
+    }
+  if (table_has_column_groups (table))
+    {
+      for (guint c = 0; c < n;)
+        {
+          const GovstatsSchemaColumn *column = column_at (table, c);
+          guint run = 1;
+
+          if (!label_is_set (&column->group))
+            {
+              html_th (rd, NULL, "col", 2, 1, label (rd, &column->label));
+              c++;
+              continue;
+            }
+          while (c + run < n && labels_equal (&column_at (table, c + run)->group, &column->group))
+            run++;
+          html_th (rd, NULL, "colgroup", 1, run, label (rd, &column->group));
+          c += run;
+        }
+      g_string_append (rd->out, "</tr>\n<tr>");
+      for (guint c = 0; c < n; c++)
+        if (label_is_set (&column_at (table, c)->group))
+          html_th (rd, NULL, "col", 1, 1, label (rd, &column_at (table, c)->label));
+    }
+  else
+    for (guint c = 0; c < n; c++)
+      html_th (rd, NULL, "col", 1, 1, label (rd, &column_at (table, c)->label));
+  g_string_append (rd->out, "</tr>\n");
+}
+
+/* The label cells of line @i of @rows: the printed group and the group rows
+ * over it where it is the first line under them (spanning their lines),
+ * then its own label across the label columns left. */
+static void
+html_row_labels (Render                    *rd,
+                 const GovstatsSchemaTable *table,
+                 GArray                    *rows,
+                 guint                      i,
+                 GArray                    *groups,
+                 guint                      label_cols,
+                 guint                      group_cols)
+{
+  int r = g_array_index (rows, int, i);
+  const GovstatsSchemaRow *row = row_at (table, r);
+  const PrintedGroup *group = NULL;
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (int));
+  guint colspan;
+
+  for (guint g = 0; g < groups->len; g++)
+    if (r >= g_array_index (groups, PrintedGroup, g).first && r <= g_array_index (groups, PrintedGroup, g).last)
+      group = &g_array_index (groups, PrintedGroup, g);
+  if (group != NULL && (i == 0 || g_array_index (rows, int, i - 1) < group->first))
+    {
+      guint span = 0;
+
+      for (guint k = i; k < rows->len && g_array_index (rows, int, k) <= group->last; k++)
+        span++;
+      html_th (rd, "govstats-printed-group", "rowgroup", span, 1, group->label);
+    }
+
+  /* Group label cells start on the first line under them. */
+  for (int p = row->parent; p >= 0; p = row_at (table, p)->parent)
+    if (!legacy_used (rd, table, p))
+      g_array_prepend_val (chain, p);
+  for (guint k = 0; k < chain->len; k++)
+    {
+      int p = g_array_index (chain, int, k);
+      gboolean first = TRUE;
+      guint span = 0;
+
+      if (i > 0)
+        for (int q = row_at (table, g_array_index (rows, int, i - 1))->parent; q >= 0; q = row_at (table, q)->parent)
+          if (q == p)
+            first = FALSE;
+      if (!first)
+        continue;
+      for (guint m = i; m < rows->len; m++)
+        {
+          int q;
+
+          for (q = row_at (table, g_array_index (rows, int, m))->parent; q >= 0 && q != p; q = row_at (table, q)->parent)
+            ;
+          if (q != p)
+            break;
+          span++;
+        }
+      html_th (rd, "govstats-group", "rowgroup", span, 1, label (rd, &row_at (table, p)->label));
+    }
+  colspan = label_cols - (group != NULL ? group_cols : 0) - chain->len;
+  html_th (rd, NULL, "row", 1, colspan, label (rd, &row->label));
+}
+
 static void
 html_table_down (Render                    *rd,
                  const GovstatsSchemaTable *table,
@@ -156,7 +272,6 @@ html_table_down (Render                    *rd,
   guint h = column_header_rows (table);
   guint depth = 0, label_cols, group_cols;
   gboolean any_in_group = FALSE;
-  const char *corner;
 
   /* In the form, a group row is no line of its own: its label cell spans
    * the lines of its sub-rows. */
@@ -180,104 +295,14 @@ html_table_down (Render                    *rd,
 
   html_begin_table (rd, table, titled, label_cols + n);
 
-  /* Header: the note (or the row header) in the corner, then the columns. */
-  g_string_append (rd->out, "<tr>");
-  if (label_is_set (&table->note))
-    html_th (rd, "govstats-note", NULL, h, label_cols, label (rd, &table->note));
-  else
-    {
-      corner = table_row_header (rd, table);
-      html_th (rd, NULL, NULL, h, label_cols, corner ? corner : "");
-    }
-  {
-    guint level = 0;
-
-    if (label_is_set (&table->column_header))
-      {
-        html_th (rd, NULL, "colgroup", 1, n, label (rd, &table->column_header));
-        g_string_append (rd->out, "</tr>\n<tr>");
-        level++;
-      }
-    if (table_has_column_groups (table))
-      {
-        for (guint c = 0; c < n;)
-          {
-            const GovstatsSchemaColumn *column = column_at (table, c);
-            guint run = 1;
-
-            if (!label_is_set (&column->group))
-              {
-                html_th (rd, NULL, "col", 2, 1, label (rd, &column->label));
-                c++;
-                continue;
-              }
-            while (c + run < n && labels_equal (&column_at (table, c + run)->group, &column->group))
-              run++;
-            html_th (rd, NULL, "colgroup", 1, run, label (rd, &column->group));
-            c += run;
-          }
-        g_string_append (rd->out, "</tr>\n<tr>");
-        for (guint c = 0; c < n; c++)
-          if (label_is_set (&column_at (table, c)->group))
-            html_th (rd, NULL, "col", 1, 1, label (rd, &column_at (table, c)->label));
-      }
-    else
-      for (guint c = 0; c < n; c++)
-        html_th (rd, NULL, "col", 1, 1, label (rd, &column_at (table, c)->label));
-    g_string_append (rd->out, "</tr>\n");
-  }
+  html_column_header (rd, table, h, label_cols);
 
   for (guint i = 0; i < rows->len; i++)
     {
       int r = g_array_index (rows, int, i);
-      const GovstatsSchemaRow *row = row_at (table, r);
-      const PrintedGroup *group = NULL;
-      g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (int));
-      guint colspan;
 
       g_string_append (rd->out, "<tr>");
-      for (guint g = 0; g < groups->len; g++)
-        if (r >= g_array_index (groups, PrintedGroup, g).first && r <= g_array_index (groups, PrintedGroup, g).last)
-          group = &g_array_index (groups, PrintedGroup, g);
-      if (group != NULL && (i == 0 || g_array_index (rows, int, i - 1) < group->first))
-        {
-          guint span = 0;
-
-          for (guint k = i; k < rows->len && g_array_index (rows, int, k) <= group->last; k++)
-            span++;
-          html_th (rd, "govstats-printed-group", "rowgroup", span, 1, group->label);
-        }
-
-      /* Group label cells start on the first line under them. */
-      for (int p = row->parent; p >= 0; p = row_at (table, p)->parent)
-        if (!legacy_used (rd, table, p))
-          g_array_prepend_val (chain, p);
-      for (guint k = 0; k < chain->len; k++)
-        {
-          int p = g_array_index (chain, int, k);
-          gboolean first = TRUE;
-          guint span = 0;
-
-          if (i > 0)
-            for (int q = row_at (table, g_array_index (rows, int, i - 1))->parent; q >= 0; q = row_at (table, q)->parent)
-              if (q == p)
-                first = FALSE;
-          if (!first)
-            continue;
-          for (guint m = i; m < rows->len; m++)
-            {
-              int q;
-
-              for (q = row_at (table, g_array_index (rows, int, m))->parent; q >= 0 && q != p; q = row_at (table, q)->parent)
-                ;
-              if (q != p)
-                break;
-              span++;
-            }
-          html_th (rd, "govstats-group", "rowgroup", span, 1, label (rd, &row_at (table, p)->label));
-        }
-      colspan = label_cols - (group != NULL ? group_cols : 0) - chain->len;
-      html_th (rd, NULL, "row", 1, colspan, label (rd, &row->label));
+      html_row_labels (rd, table, rows, i, groups, label_cols, group_cols);
       for (guint c = 0; c < n; c++)
         html_value_cell (rd, table, r, c);
       g_string_append (rd->out, "</tr>\n");
