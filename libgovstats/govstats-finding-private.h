@@ -1,4 +1,4 @@
-/* govstats-finding-private.h
+/* govstats-finding-private.h — making findings inside the library: from a rule id and translatable formats, with positions and fingerprints
  *
  * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
