@@ -660,6 +660,53 @@ test_writer_nodes (void)
   g_assert_true (json_node_equal (node, back));
 }
 
+
+/* Regressions: each case states the input, what the library must do, and
+ * what it once did. */
+
+/* ---------- files that should not load (now in tests/data/invalid) ----------
+ *
+ * Since the strict validator, a number in a table cell is read from its
+ * literal text, exactly, unless the literal has an exponent: then it still
+ * goes through JSON-GLib's double and govstats_value_from_node(), which
+ * rounds (see the next test).
+ *
+ * OUT_OF_RANGE--amount-five-decimals-exponent.json:
+ *   "amount": 4068.20801e0 loads as 4068.208 (4068.20801 is refused).
+ *   Expected: OUT_OF_RANGE ("more than four decimal places").
+ * INVALID_VALUE--count-fraction-exponent.json:
+ *   "decisions": 4.5035996273704975e15 (= 4503599627370497.5) loads as
+ *   4503599627370498 (4503599627370497.5 is refused). Expected: INVALID_VALUE.
+ */
+
+/* The rounding, on the private helper.
+ *
+ * Input: govstats_value_from_node (<the double 4068.20801>, AMOUNT, …)
+ * Expected: FALSE, "more than four decimal places" (as for 0.00001).
+ * Actual: TRUE with 4068.208: the check accepts a scaled error up to 1e-6
+ *   relative, so any amount ≥ 10 with a fifth decimal is rounded silently
+ *   (4068.20801 → 4068.208, 96171.60001 → 96171.6, 10.00001 → 10).
+ */
+static void
+test_from_node_five_decimals (void)
+{
+  const char *cases[] = { "4068.20801", "96171.60001", "10.00001", "12345678.00005" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = test_parse_json (cases[i], strlen (cases[i]));
+      g_autofree char *reason = NULL;
+      gint64 value = 0;
+
+      if (govstats_value_from_node (node, GOVSTATS_VALUE_KIND_AMOUNT, &value, NULL, &reason))
+        {
+          g_autofree char *text = govstats_value_format (value, GOVSTATS_VALUE_KIND_AMOUNT);
+          g_test_message ("%s was accepted as %s; expected “more than four decimal places”", cases[i], text);
+          g_test_fail ();
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -702,6 +749,8 @@ main (int    argc,
   g_test_add_func ("/govstats/json/writer/strings", test_writer_strings);
   g_test_add_func ("/govstats/json/writer/doubles", test_writer_doubles);
   g_test_add_func ("/govstats/json/writer/nodes", test_writer_nodes);
+
+  g_test_add_func ("/govstats/json/value/from-node-five-decimals", test_from_node_five_decimals);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <errno.h>
+#include <math.h>
 
 #include <signal.h>
 #include <sys/resource.h>
@@ -1703,6 +1704,186 @@ test_criticals (gconstpointer data)
     g_test_trap_assert_stderr ("*applications/nope/total*");
 }
 
+
+/* Regressions: each case states the input, what the library must do, and
+ * what it once did. */
+
+/* ---------- a large amount written with an exponent ----------
+ *
+ * Input: {"govstats": 1, "version": "2021", "tables": {"art20_8": {"fees": {"amount": 8.000000000000003e11}}}}
+ * Expected: 800000000000.0003 (exactly what the literal says), or a refusal.
+ * Actual: 800000000000.0002: the double nearest to the literal is read and
+ *   rounded, and above about 2^51 ten-thousandths a double no longer holds
+ *   four decimal places. (Without the exponent, 800000000000.0003 loads
+ *   exactly.)
+ */
+static void
+test_amount_exponent_large (void)
+{
+  const char *json = "{\"govstats\": 1, \"version\": \"2021\", \"tables\": {\"art20_8\": {\"fees\": {\"amount\": 8.000000000000003e11}}}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovstatsReport) report = govstats_report_new_from_data (json, -1, &error);
+  g_autofree char *text = NULL;
+
+  if (report == NULL)
+    {
+      g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_OUT_OF_RANGE);
+      return;
+    }
+  text = govstats_report_dup_value_text (report, "art20_8/fees/amount", NULL);
+  if (g_strcmp0 (text, "800000000000.0003") != 0)
+    {
+      g_test_message ("\"amount\": 8.000000000000003e11 loaded as %s", text);
+      g_test_fail ();
+    }
+}
+
+/* ---------- copies share JSON members with the original ----------
+ *
+ * Input: a report with extensions (or source, sources, unknown members);
+ *        copy = govstats_report_copy (report);
+ *        json_object_set_int_member (govstats_report_get_extensions (copy), "b", 2);
+ * Expected: the original is unchanged ("an independent copy of a report,
+ *   with everything it carries").
+ * Actual: the original has "b" too: govstats_report_copy() copies these
+ *   members with json_node_copy(), which in JSON-GLib only adds a reference
+ *   to the same JsonObject/JsonArray (a shallow copy).
+ */
+static void
+test_copy_shares_json (void)
+{
+  g_autoptr(GovstatsReport) report = govstats_report_new_for_version ("2021", NULL);
+  g_autoptr(GovstatsReport) copy = NULL;
+  g_autoptr(GovstatsReport) loaded = NULL;
+  g_autoptr(GovstatsReport) loaded_copy = NULL;
+  g_autofree char *path = test_data_path ("valid", "source-extensions-unknown-2021.json", NULL);
+  JsonObject *ext = json_object_new ();
+  JsonObject *source = json_object_new ();
+
+  json_object_set_int_member (ext, "a", 1);
+  json_object_set_string_member (source, "file", "a.pdf");
+  govstats_report_set_extensions (report, ext);
+  govstats_report_set_source (report, source);
+  json_object_unref (ext);
+  json_object_unref (source);
+  copy = govstats_report_copy (report);
+
+  json_object_set_int_member (govstats_report_get_extensions (copy), "b", 2);
+  json_object_set_string_member (govstats_report_get_source (copy), "file", "b.pdf");
+  if (json_object_has_member (govstats_report_get_extensions (report), "b"))
+    {
+      g_test_message ("changing the copy's extensions changed the original's");
+      g_test_fail ();
+    }
+  if (!g_str_equal (json_object_get_string_member (govstats_report_get_source (report), "file"), "a.pdf"))
+    {
+      g_test_message ("changing the copy's source changed the original's");
+      g_test_fail ();
+    }
+
+  /* The same for a loaded report. */
+  loaded = govstats_report_new_from_file (path, NULL);
+  g_assert_nonnull (loaded);
+  loaded_copy = govstats_report_copy (loaded);
+  if (govstats_report_get_extensions (loaded_copy) == govstats_report_get_extensions (loaded) ||
+      govstats_report_get_source (loaded_copy) == govstats_report_get_source (loaded))
+    {
+      g_test_message ("the copy of a loaded report shares its extensions/source objects with the original");
+      g_test_fail ();
+    }
+}
+
+/* ---------- text cut at an escaped NUL ----------
+ *
+ * Input: {"govstats": 1, "version": "2021", "text": {"overview": "前\u0000后"}}
+ * Expected: the text kept whole ("前\0后" cannot be a C string, so: an error,
+ *   GOVSTATS_ERROR_INVALID_VALUE, naming text/overview).
+ * Actual: the report loads with overview = "前"; "后" is dropped silently,
+ *   and the next save loses it for good.
+ */
+static void
+test_text_escaped_nul (void)
+{
+  const char *json = "{\"govstats\": 1, \"version\": \"2021\", \"text\": {\"overview\": \"前\\u0000后\"}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovstatsReport) report = govstats_report_new_from_data (json, -1, &error);
+
+  if (report != NULL)
+    {
+      g_test_message ("loaded with overview “%s”: the text after \\u0000 is dropped",
+                      govstats_report_get_text (report, "overview"));
+      g_test_fail ();
+    }
+}
+
+/* ---------- files the library writes but cannot read ----------
+ *
+ * Input: an extensions object holding a non-finite double (from C, or from
+ *   Python: Json.Object.set_double_member ("x", float ("inf"))), then
+ *   govstats_report_to_data ().
+ * Expected: valid JSON that loads again (e.g. null for inf/nan, or a
+ *   critical refusing the value).
+ * Actual: `"extensions": { "x": inf, "y": nan }`; loading it fails with
+ *   GOVSTATS_ERROR_PARSE "<data>:6:24: expected a value … found “i”".
+ */
+static void
+test_save_non_finite_double (void)
+{
+  g_autoptr(GovstatsReport) report = govstats_report_new_for_version ("2021", NULL);
+  g_autoptr(GovstatsReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  JsonObject *ext = json_object_new ();
+
+  json_object_set_double_member (ext, "x", INFINITY);
+  json_object_set_double_member (ext, "y", NAN);
+  govstats_report_set_extensions (report, ext);
+  json_object_unref (ext);
+  /* JSON has neither: the writer says so and writes null. */
+  g_test_expect_message ("Govstats", G_LOG_LEVEL_WARNING, "*non-finite*");
+  g_test_expect_message ("Govstats", G_LOG_LEVEL_WARNING, "*non-finite*");
+  out = govstats_report_to_data (report, NULL);
+  g_test_assert_expected_messages ();
+  again = govstats_report_new_from_data (out, -1, &error);
+  if (again == NULL)
+    {
+      g_test_message ("to_data wrote what new_from_data refuses: %s\n%s", error->message, out);
+      g_test_fail ();
+    }
+}
+
+/* Input (C): govstats_report_set_text (report, "overview", "GBK \xd6\xd0\xce\xc4")
+ *   (or set_unit_name, set_cell_note … with bytes that are not UTF-8), then
+ *   to_data and new_from_data.
+ * Expected: a critical from the setter (a programming error in C, like an
+ *   unknown path), so that no report holds text it cannot save.
+ * Actual: accepted silently; to_data writes the raw bytes and the file does
+ *   not load again: GOVSTATS_ERROR_ENCODING "<data>:7:22: the file is not
+ *   UTF-8; it looks like GB18030/GBK". Text pasted from a GBK source by a C
+ *   caller (an importer) makes an unreadable report.
+ */
+static void
+test_save_invalid_utf8 (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GovstatsReport) report = govstats_report_new_for_version ("2021", NULL);
+      g_autoptr(GovstatsReport) again = NULL;
+      g_autofree char *out = NULL;
+
+      govstats_report_set_text (report, "overview", "GBK \xd6\xd0\xce\xc4");
+      govstats_report_set_unit_name (report, "\xff");
+      govstats_report_set_cell_note (report, "art20_5/licensing/decisions", "a\xff" "b");
+      out = govstats_report_to_data (report, NULL);
+      again = govstats_report_new_from_data (out, -1, NULL);
+      g_assert_nonnull (again);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1779,6 +1960,12 @@ main (int    argc,
       g_autofree char *p = g_strdup_printf ("/govstats/report/criticals/%s", criticals[i]);
       g_test_add_data_func (p, criticals[i], test_criticals);
     }
+
+  g_test_add_func ("/govstats/report/load/amount-exponent-large", test_amount_exponent_large);
+  g_test_add_func ("/govstats/report/copy/shares-no-json", test_copy_shares_json);
+  g_test_add_func ("/govstats/report/load/text-escaped-nul", test_text_escaped_nul);
+  g_test_add_func ("/govstats/report/save/non-finite-double", test_save_non_finite_double);
+  g_test_add_func ("/govstats/report/save/invalid-utf8-from-c", test_save_invalid_utf8);
 
   /* The test paths keep pointers into @valid. */
   {

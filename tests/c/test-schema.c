@@ -852,6 +852,62 @@ test_criticals (gconstpointer data)
     g_test_trap_assert_stderr ("*unknown column*");
 }
 
+
+/* Regressions: each case states the input, what the library must do, and
+ * what it once did. */
+
+/* ---------- a group row that is its own parent ----------
+ *
+ * Input (govstats_schema_new_from_bytes): a row {"key": "g", "group": true, "parent": "g"}
+ * Expected: GOVSTATS_ERROR_INVALID_SCHEMA ("parent … is not an earlier group row").
+ * Actual: accepted; load_row() adds the row before it looks its parent up,
+ *   so the row finds itself; govstats_schema_dup_row_children (…, "g")
+ *   then lists "g" as its own child.
+ */
+static void
+test_schema_self_parent (void)
+{
+  static const char text[] =
+    "{\"version\": \"x\", \"sections\": [], \"tables\": [{\"key\": \"t\", \"title\": {\"zh\": \"表\"},"
+    " \"rows\": [{\"key\": \"g\", \"label\": {\"zh\": \"组\"}, \"group\": true, \"parent\": \"g\"},"
+    "           {\"key\": \"a\", \"label\": {\"zh\": \"甲\"}}],"
+    " \"columns\": [{\"key\": \"n\", \"label\": {\"zh\": \"数\"}, \"kind\": \"count\"}]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovstatsSchema) schema = govstats_schema_new_from_bytes (bytes, &error);
+
+  if (schema != NULL)
+    {
+      g_auto(GStrv) children = govstats_schema_dup_row_children (schema, "t", "g");
+      g_autofree char *list = g_strjoinv (", ", children);
+      g_test_message ("accepted; the children of g are: %s", list);
+      g_test_fail ();
+    }
+}
+
+/* ---------- an empty schema ----------
+ *
+ * Input: govstats_schema_new_from_bytes (g_bytes_new ("", 0), &error)
+ * Expected: NULL with GOVSTATS_ERROR_PARSE "schema: the file is empty".
+ * Actual: that, but through undefined behaviour: an empty GBytes has a NULL
+ *   data pointer, and govstats_text_check_encoding() calls
+ *   memchr (NULL, '\0', 0). A -Db_sanitize=address,undefined build with
+ *   UBSAN_OPTIONS=halt_on_error=1 stops: "govstats-json.c:301:12: runtime
+ *   error: null pointer passed as argument 1, which is declared to never be
+ *   null". (report_from_bytes() guards against this with data = ""; the
+ *   schema and roster loaders do not.) This test only fails in such a build.
+ */
+static void
+test_schema_empty_bytes (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new ("", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GovstatsSchema) schema = govstats_schema_new_from_bytes (bytes, &error);
+
+  g_assert_null (schema);
+  g_assert_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -902,6 +958,9 @@ main (int    argc,
       g_autofree char *p = g_strdup_printf ("/govstats/schema/criticals/%s", criticals[i]);
       g_test_add_data_func (p, criticals[i], test_criticals);
     }
+
+  g_test_add_func ("/govstats/schema/new-from-bytes/self-parent", test_schema_self_parent);
+  g_test_add_func ("/govstats/schema/new-from-bytes/empty", test_schema_empty_bytes);
 
   return g_test_run ();
 }

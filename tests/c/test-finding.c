@@ -1,4 +1,4 @@
-/* test-finding-list.c — GovstatsFindingList: a GListModel of findings
+/* test-finding.c — GovstatsFinding and GovstatsFindingList, the GListModel of findings
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -381,6 +381,27 @@ test_rollup_counts_follow_a_waiver (void)
   g_assert_cmpuint (n_findings, ==, govstats_rollup_get_findings (rollup)->len);
 }
 
+
+/* Regressions: each case states the input, what the library must do, and
+ * what it once did. */
+
+/* set_cells() given the finding's own cells freed them before reading them. */
+static void
+test_finding_set_own_cells (void)
+{
+  g_autoptr(GovstatsFinding) finding = govstats_finding_new ("cells.blank", GOVSTATS_SEVERITY_WARNING, "空白", NULL);
+  const char *cells[] = { "applications/received/total", "applications/total/total", NULL };
+  g_autofree char *fingerprint = NULL;
+
+  govstats_finding_set_cells (finding, cells);
+  fingerprint = g_strdup (govstats_finding_get_fingerprint (finding));
+  govstats_finding_set_cells (finding, govstats_finding_get_cells (finding));
+  g_assert_cmpuint (g_strv_length ((char **) govstats_finding_get_cells (finding)), ==, 2);
+  g_assert_cmpstr (govstats_finding_get_cells (finding)[0], ==, "applications/received/total");
+  g_assert_cmpstr (govstats_finding_get_cells (finding)[1], ==, "applications/total/total");
+  g_assert_cmpstr (govstats_finding_get_fingerprint (finding), ==, fingerprint);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -394,6 +415,8 @@ main (int    argc,
   g_test_add_func ("/govstats/finding-list/counts-before-items-changed", test_counts_before_items_changed);
   g_test_add_func ("/govstats/finding-list/counts-follow-findings", test_counts_follow_the_findings);
   g_test_add_func ("/govstats/finding-list/rollup-counts-follow-a-waiver", test_rollup_counts_follow_a_waiver);
+
+  g_test_add_func ("/govstats/finding/set-own-cells", test_finding_set_own_cells);
 
   return g_test_run ();
 }
