@@ -25,6 +25,105 @@ checked_free (gpointer data)
   g_free (c);
 }
 
+/* The results as the JSON document govstats-check/1. */
+static void
+print_json (GPtrArray         *results,
+            const char        *lang,
+            const ToolSummary *summary)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, "govstats-check/1");
+  json_builder_set_member_name (b, "reports");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < results->len; i++)
+    {
+      Checked *c = results->pdata[i];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, c->file);
+      if (c->report)
+        {
+          json_builder_set_member_name (b, "unit");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "name");
+          if (govstats_report_get_unit_name (c->report))
+            json_builder_add_string_value (b, govstats_report_get_unit_name (c->report));
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "code");
+          if (govstats_report_get_unit_code (c->report))
+            json_builder_add_string_value (b, govstats_report_get_unit_code (c->report));
+          else
+            json_builder_add_null_value (b);
+          json_builder_end_object (b);
+          json_builder_set_member_name (b, "version");
+          json_builder_add_string_value (b, govstats_report_get_version (c->report));
+          json_builder_set_member_name (b, "year");
+          if (govstats_report_get_year (c->report) > 0)
+            json_builder_add_int_value (b, govstats_report_get_year (c->report));
+          else
+            json_builder_add_null_value (b);
+        }
+      json_builder_set_member_name (b, "findings");
+      tool_add_findings_json (b, c->findings, lang);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  json_builder_end_array (b);
+  tool_add_summary_json (b, summary);
+  json_builder_end_object (b);
+  tool_print_json (b);
+}
+
+/* The results as text: each report with findings, then the summary line. */
+static void
+print_text (GPtrArray         *results,
+            const char        *lang,
+            const ToolSummary *summary)
+{
+  guint clean = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      Checked *c = results->pdata[i];
+
+      if (c->findings->len == 0)
+        {
+          clean++;
+          continue;
+        }
+      if (c->report)
+        {
+          g_autofree char *name = NULL;
+          if (govstats_report_get_unit_name (c->report) && govstats_report_get_unit_code (c->report))
+            name = g_strdup_printf ("%s (%s)", govstats_report_get_unit_name (c->report),
+                                    govstats_report_get_unit_code (c->report));
+          else
+            name = g_strdup (govstats_report_get_unit_name (c->report) ? govstats_report_get_unit_name (c->report)
+                                                                       : c->file);
+          /* Translators: a report's heading: %1$s is the unit, %2$s the file,
+           * %3$s the layout (2019 or 2021), %4$d the year. */
+          tool_print (tool_text (lang, N_("%1$s — %2$s (layout %3$s, %4$d)\n")), name, c->file,
+                      govstats_report_get_version (c->report), govstats_report_get_year (c->report));
+        }
+      else
+        tool_print ("%s\n", c->file);
+      tool_print_findings_text (stdout, c->findings, lang);
+      tool_print ("\n");
+    }
+  /* Translators: before the summary line: %1$u reports checked, %2$u of them without findings. */
+  tool_print (govstats_i18n_ngettext (lang, "%1$u report checked, %2$u without findings: ",
+                                      "%1$u reports checked, %2$u without findings: ", results->len),
+              results->len, clean);
+  tool_print_summary_text (summary, lang);
+}
+
 int
 cmd_check (int    argc,
            char **argv)
@@ -106,93 +205,8 @@ cmd_check (int    argc,
     }
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "format");
-      json_builder_add_string_value (b, "govstats-check/1");
-      json_builder_set_member_name (b, "reports");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < results->len; i++)
-        {
-          Checked *c = results->pdata[i];
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "file");
-          json_builder_add_string_value (b, c->file);
-          if (c->report)
-            {
-              json_builder_set_member_name (b, "unit");
-              json_builder_begin_object (b);
-              json_builder_set_member_name (b, "name");
-              if (govstats_report_get_unit_name (c->report))
-                json_builder_add_string_value (b, govstats_report_get_unit_name (c->report));
-              else
-                json_builder_add_null_value (b);
-              json_builder_set_member_name (b, "code");
-              if (govstats_report_get_unit_code (c->report))
-                json_builder_add_string_value (b, govstats_report_get_unit_code (c->report));
-              else
-                json_builder_add_null_value (b);
-              json_builder_end_object (b);
-              json_builder_set_member_name (b, "version");
-              json_builder_add_string_value (b, govstats_report_get_version (c->report));
-              json_builder_set_member_name (b, "year");
-              if (govstats_report_get_year (c->report) > 0)
-                json_builder_add_int_value (b, govstats_report_get_year (c->report));
-              else
-                json_builder_add_null_value (b);
-            }
-          json_builder_set_member_name (b, "findings");
-          tool_add_findings_json (b, c->findings, lang);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "findings");
-      json_builder_begin_array (b);
-      json_builder_end_array (b);
-      tool_add_summary_json (b, &summary);
-      json_builder_end_object (b);
-      tool_print_json (b);
-    }
+    print_json (results, lang, &summary);
   else
-    {
-      guint clean = 0;
-
-      for (guint i = 0; i < results->len; i++)
-        {
-          Checked *c = results->pdata[i];
-
-          if (c->findings->len == 0)
-            {
-              clean++;
-              continue;
-            }
-          if (c->report)
-            {
-              g_autofree char *name = NULL;
-              if (govstats_report_get_unit_name (c->report) && govstats_report_get_unit_code (c->report))
-                name = g_strdup_printf ("%s (%s)", govstats_report_get_unit_name (c->report),
-                                        govstats_report_get_unit_code (c->report));
-              else
-                name = g_strdup (govstats_report_get_unit_name (c->report) ? govstats_report_get_unit_name (c->report)
-                                                                           : c->file);
-              /* Translators: a report's heading: %1$s is the unit, %2$s the file,
-               * %3$s the layout (2019 or 2021), %4$d the year. */
-              tool_print (tool_text (lang, N_("%1$s — %2$s (layout %3$s, %4$d)\n")), name, c->file,
-                          govstats_report_get_version (c->report), govstats_report_get_year (c->report));
-            }
-          else
-            tool_print ("%s\n", c->file);
-          tool_print_findings_text (stdout, c->findings, lang);
-          tool_print ("\n");
-        }
-      /* Translators: before the summary line: %1$u reports checked, %2$u of them without findings. */
-      tool_print (govstats_i18n_ngettext (lang, "%1$u report checked, %2$u without findings: ",
-                                          "%1$u reports checked, %2$u without findings: ", results->len),
-                  results->len, clean);
-      tool_print_summary_text (&summary, lang);
-    }
+    print_text (results, lang, &summary);
   return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

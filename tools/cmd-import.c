@@ -71,6 +71,92 @@ add_report_json (JsonBuilder     *b,
   json_builder_end_object (b);
 }
 
+/* The document govstats-import/1: the one report (or NULL when nothing
+ * could be read) and its findings. */
+static void
+print_json (const char        *source,
+            GovstatsReport    *report,
+            GPtrArray         *findings,
+            const char        *lang,
+            const ToolSummary *summary)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, "govstats-import/1");
+  json_builder_set_member_name (b, "reports");
+  json_builder_begin_array (b);
+  add_report_json (b, source, report, findings, lang);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  json_builder_end_array (b);
+  tool_add_summary_json (b, summary);
+  json_builder_end_object (b);
+  tool_print_json (b);
+}
+
+/* The imported report on standard output when there is no -o, and what was
+ * found: the heading, the confidence per table, the findings, the counts
+ * (on standard error when the report is on standard output). */
+static void
+print_text (const char        *source,
+            const char        *output,
+            GovstatsReport    *report,
+            GPtrArray         *findings,
+            const char        *lang,
+            const ToolSummary *summary)
+{
+  FILE *out = output ? stdout : stderr;
+  JsonObject *src = govstats_report_get_source (report);
+
+  if (output == NULL)
+    {
+      gsize length = 0;
+      g_autofree char *data = govstats_report_to_data (report, &length);
+      tool_write (data, length);
+    }
+  fprintf (out, tool_text (lang, N_("%1$s — %2$s (layout %3$s, %4$d)\n")),
+           govstats_report_get_unit_name (report) ? govstats_report_get_unit_name (report) : "?",
+           source, govstats_report_get_version (report), govstats_report_get_year (report));
+  if (src && json_object_has_member (src, "confidence"))
+    {
+      JsonObject *conf = json_object_get_object_member (src, "confidence");
+      g_autoptr(GList) members = json_object_get_members (conf);
+      fprintf (out, "  %s", tool_text (lang, N_("confidence:")));
+      for (GList *m = members; m; m = m->next)
+        fprintf (out, " %s %.2f", (const char *) m->data, json_object_get_double_member (conf, m->data));
+      fprintf (out, "\n");
+    }
+  tool_print_findings_text (out, findings, lang);
+  {
+    g_autoptr(GString) line = g_string_new (NULL);
+    tool_summary_counts (line, summary, lang);
+    fprintf (out, "%s\n", line->str);
+  }
+}
+
+/* --text: the text the importer reads, and nothing else. */
+static int
+print_source_text (const char           *source,
+                   GovstatsImportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (source, &contents, &length, &error) ||
+      (text = govstats_import_dup_text (contents, (gssize) length, format, source, &error)) == NULL)
+    {
+      tool_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  tool_write (text, strlen (text));
+  return EXIT_OK;
+}
+
 int
 cmd_import (int    argc,
             char **argv)
@@ -125,43 +211,17 @@ cmd_import (int    argc,
     }
 
   if (dump_text)
-    {
-      g_autofree char *contents = NULL;
-      g_autofree char *text = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (source, &contents, &length, &error) ||
-          (text = govstats_import_dup_text (contents, (gssize) length, format, source, &error)) == NULL)
-        {
-          tool_error ("%s", error->message);
-          return EXIT_USAGE;
-        }
-      tool_write (text, strlen (text));
-      return EXIT_OK;
-    }
+    return print_source_text (source, format);
 
   report = govstats_import_file (source, format, &findings, &error);
   if (report == NULL)
     {
       if (json)
         {
-          g_autoptr(JsonBuilder) b = json_builder_new ();
           g_autoptr(GPtrArray) invalid = g_ptr_array_new_with_free_func (g_object_unref);
           g_ptr_array_add (invalid, govstats_finding_new_input_invalid (source, error));
           tool_count_findings (invalid, &summary);
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "format");
-          json_builder_add_string_value (b, "govstats-import/1");
-          json_builder_set_member_name (b, "reports");
-          json_builder_begin_array (b);
-          add_report_json (b, source, NULL, invalid, lang);
-          json_builder_end_array (b);
-          json_builder_set_member_name (b, "findings");
-          json_builder_begin_array (b);
-          json_builder_end_array (b);
-          tool_add_summary_json (b, &summary);
-          json_builder_end_object (b);
-          tool_print_json (b);
+          print_json (source, NULL, invalid, lang, &summary);
         }
       tool_error ("%s", error->message);
       return EXIT_USAGE;
@@ -184,53 +244,8 @@ cmd_import (int    argc,
     }
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "format");
-      json_builder_add_string_value (b, "govstats-import/1");
-      json_builder_set_member_name (b, "reports");
-      json_builder_begin_array (b);
-      add_report_json (b, source, report, findings, lang);
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "findings");
-      json_builder_begin_array (b);
-      json_builder_end_array (b);
-      tool_add_summary_json (b, &summary);
-      json_builder_end_object (b);
-      tool_print_json (b);
-    }
+    print_json (source, report, findings, lang, &summary);
   else
-    {
-      /* The report itself goes to standard output when there is no -o. */
-      FILE *out = output ? stdout : stderr;
-      JsonObject *src = govstats_report_get_source (report);
-
-      if (output == NULL)
-        {
-          gsize length = 0;
-          g_autofree char *data = govstats_report_to_data (report, &length);
-          tool_write (data, length);
-        }
-      fprintf (out, tool_text (lang, N_("%1$s — %2$s (layout %3$s, %4$d)\n")),
-               govstats_report_get_unit_name (report) ? govstats_report_get_unit_name (report) : "?",
-               source, govstats_report_get_version (report), govstats_report_get_year (report));
-      if (src && json_object_has_member (src, "confidence"))
-        {
-          JsonObject *conf = json_object_get_object_member (src, "confidence");
-          g_autoptr(GList) members = json_object_get_members (conf);
-          fprintf (out, "  %s", tool_text (lang, N_("confidence:")));
-          for (GList *m = members; m; m = m->next)
-            fprintf (out, " %s %.2f", (const char *) m->data, json_object_get_double_member (conf, m->data));
-          fprintf (out, "\n");
-        }
-      tool_print_findings_text (out, findings, lang);
-      {
-        g_autoptr(GString) line = g_string_new (NULL);
-        tool_summary_counts (line, &summary, lang);
-        fprintf (out, "%s\n", line->str);
-      }
-    }
+    print_text (source, output, report, findings, lang, &summary);
   return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -451,6 +451,104 @@ cmd_rollup (int    argc,
   return EXIT_OK;
 }
 
+/* A contribution's value as the consolidated report would print it. */
+static char *
+contribution_text (GovstatsReport       *result,
+                   const char           *cell,
+                   GovstatsContribution *c)
+{
+  g_autoptr(GovstatsReport) tmp = govstats_report_new (govstats_report_get_schema (result));
+
+  govstats_report_set_value (tmp, cell, c->value);
+  return govstats_report_dup_value_text (tmp, cell, NULL);
+}
+
+/* The document govstats-explain/1. */
+static void
+explain_print_json (GovstatsReport *result,
+                    const char     *cell,
+                    const char     *total_text,
+                    GPtrArray      *contributions)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  static const char * const kinds[] = { "government", "department", "town", "other" };
+  GovstatsValueKind kind = govstats_schema_get_cell_kind (govstats_report_get_schema (result), cell);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, "govstats-explain/1");
+  json_builder_set_member_name (b, "cell");
+  json_builder_add_string_value (b, cell);
+  json_builder_set_member_name (b, "total");
+  if (total_text)
+    json_builder_add_string_value (b, total_text);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "contributions");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < contributions->len; i++)
+    {
+      GovstatsContribution *c = contributions->pdata[i];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "code");
+      json_builder_add_string_value (b, c->unit_code ? c->unit_code : "");
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, c->unit_name ? c->unit_name : "");
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, kinds[c->unit_kind]);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, c->file ? c->file : "");
+      json_builder_set_member_name (b, "value");
+      if (!c->is_set)
+        json_builder_add_null_value (b);
+      else if (kind == GOVSTATS_VALUE_KIND_AMOUNT)
+        {
+          g_autofree char *v = contribution_text (result, cell, c);
+          json_builder_add_string_value (b, v);
+        }
+      else
+        json_builder_add_int_value (b, c->value);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  tool_print_json (b);
+}
+
+/* The consolidated value, a line per unit, and the parts by kind of unit. */
+static void
+explain_print_text (GovstatsRollup *rollup,
+                    GovstatsReport *result,
+                    const char     *cell,
+                    const char     *total_text,
+                    GPtrArray      *contributions,
+                    const char     *lang)
+{
+  g_autofree char *breakdown = govstats_rollup_dup_breakdown_text (rollup, cell, lang);
+  guint blank = 0;
+
+  /* Translators: %1$s is a cell's path, %2$s its consolidated value. */
+  tool_print (tool_text (lang, N_("%1$s — consolidated value %2$s\n")), cell,
+              total_text ? total_text : tool_text (lang, N_("blank")));
+  for (guint i = 0; i < contributions->len; i++)
+    {
+      GovstatsContribution *c = contributions->pdata[i];
+      g_autofree char *value = NULL;
+
+      if (c->is_set)
+        value = contribution_text (result, cell, c);
+      else
+        blank++;
+      tool_print ("  %-6s %-24s %12s  %s\n", c->unit_code ? c->unit_code : "", c->unit_name ? c->unit_name : "",
+                  value ? value : tool_text (lang, N_("(blank)")), c->file ? c->file : "");
+    }
+  /* Translators: %1$u units, %2$u of which left the cell blank; %3$s its parts by kind of unit. */
+  tool_print (govstats_i18n_ngettext (lang, "%1$u unit, %2$u left it blank. By kind of unit: %3$s\n",
+                                      "%1$u units, %2$u left it blank. By kind of unit: %3$s\n", contributions->len),
+              contributions->len, blank, breakdown);
+}
+
 int
 cmd_explain (int    argc,
              char **argv)
@@ -473,7 +571,6 @@ cmd_explain (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *total_text = NULL;
   const char *cell;
-  GovstatsValueKind kind;
   int status;
 
   if (!tool_parse_options (context, &argc, &argv, &status))
@@ -502,88 +599,12 @@ cmd_explain (int    argc,
       tool_error ("%s", error->message);
       return EXIT_USAGE;
     }
-  kind = govstats_schema_get_cell_kind (govstats_report_get_schema (result), cell);
   total_text = govstats_report_dup_value_text (result, cell, NULL);
 
   if (o.json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      static const char * const kinds[] = { "government", "department", "town", "other" };
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "format");
-      json_builder_add_string_value (b, "govstats-explain/1");
-      json_builder_set_member_name (b, "cell");
-      json_builder_add_string_value (b, cell);
-      json_builder_set_member_name (b, "total");
-      if (total_text)
-        json_builder_add_string_value (b, total_text);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "contributions");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < contributions->len; i++)
-        {
-          GovstatsContribution *c = contributions->pdata[i];
-          g_autofree char *text = c->is_set ? govstats_report_dup_value_text (result, cell, NULL) : NULL;
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "code");
-          json_builder_add_string_value (b, c->unit_code ? c->unit_code : "");
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, c->unit_name ? c->unit_name : "");
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, kinds[c->unit_kind]);
-          json_builder_set_member_name (b, "file");
-          json_builder_add_string_value (b, c->file ? c->file : "");
-          json_builder_set_member_name (b, "value");
-          if (!c->is_set)
-            json_builder_add_null_value (b);
-          else if (kind == GOVSTATS_VALUE_KIND_AMOUNT)
-            {
-              g_autoptr(GovstatsReport) tmp = govstats_report_new (govstats_report_get_schema (result));
-              g_autofree char *v = NULL;
-              govstats_report_set_value (tmp, cell, c->value);
-              v = govstats_report_dup_value_text (tmp, cell, NULL);
-              json_builder_add_string_value (b, v);
-            }
-          else
-            json_builder_add_int_value (b, c->value);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      tool_print_json (b);
-    }
+    explain_print_json (result, cell, total_text, contributions);
   else
-    {
-      g_autofree char *breakdown = govstats_rollup_dup_breakdown_text (rollup, cell, o.lang);
-      guint blank = 0;
-
-      /* Translators: %1$s is a cell's path, %2$s its consolidated value. */
-      tool_print (tool_text (o.lang, N_("%1$s — consolidated value %2$s\n")), cell,
-                  total_text ? total_text : tool_text (o.lang, N_("blank")));
-      for (guint i = 0; i < contributions->len; i++)
-        {
-          GovstatsContribution *c = contributions->pdata[i];
-          g_autofree char *value = NULL;
-
-          if (c->is_set)
-            {
-              g_autoptr(GovstatsReport) tmp = govstats_report_new (govstats_report_get_schema (result));
-              govstats_report_set_value (tmp, cell, c->value);
-              value = govstats_report_dup_value_text (tmp, cell, NULL);
-            }
-          else
-            blank++;
-          tool_print ("  %-6s %-24s %12s  %s\n", c->unit_code ? c->unit_code : "", c->unit_name ? c->unit_name : "",
-                      value ? value : tool_text (o.lang, N_("(blank)")), c->file ? c->file : "");
-        }
-      /* Translators: %1$u units, %2$u of which left the cell blank; %3$s its parts by kind of unit. */
-      tool_print (govstats_i18n_ngettext (o.lang, "%1$u unit, %2$u left it blank. By kind of unit: %3$s\n",
-                                          "%1$u units, %2$u left it blank. By kind of unit: %3$s\n", contributions->len),
-                  contributions->len, blank, breakdown);
-    }
+    explain_print_text (rollup, result, cell, total_text, contributions, o.lang);
   {
     GPtrArray *findings = govstats_rollup_get_findings (rollup);
     for (guint i = 0; i < findings->len; i++)
