@@ -217,6 +217,17 @@ typedef struct {
   int table_line[16];       /* line index of each table's anchor, or -1 */
 } Anchors;
 
+/* govstats-import-text.c */
+
+/* Sets @tr up to read table @ti from the lines @rlines: no labels, no
+ * numbers, every row without either. */
+void         govstats_import_table_read_init     (TableRead      *tr,
+                                                  Reader         *rd,
+                                                  TableInfo      *ti,
+                                                  GPtrArray      *rlines);
+/* Frees what govstats_import_table_read_init() allocated. */
+void         govstats_import_table_read_clear    (TableRead      *tr);
+
 /* govstats-import-tokens.c */
 
 /* Is @c a Han character (the CJK ideograph blocks)? */

@@ -167,6 +167,35 @@ govstats_import_vec_text (Vec *v)
   return g_string_free (s, FALSE);
 }
 
+void
+govstats_import_table_read_init (TableRead *tr,
+                                 Reader    *rd,
+                                 TableInfo *ti,
+                                 GPtrArray *rlines)
+{
+  guint n_rows = ti->table->rows->len;
+
+  memset (tr, 0, sizeof *tr);
+  tr->rd = rd;
+  tr->ti = ti;
+  tr->rlines = rlines;
+  tr->partials = g_ptr_array_new_with_free_func (govstats_import_partial_free);
+  tr->vecs = g_ptr_array_new_with_free_func (govstats_import_vec_free);
+  tr->row_vec = g_new (int, n_rows);
+  tr->row_partial = g_new (int, n_rows);
+  for (guint r = 0; r < n_rows; r++)
+    tr->row_vec[r] = tr->row_partial[r] = -1;
+}
+
+void
+govstats_import_table_read_clear (TableRead *tr)
+{
+  g_clear_pointer (&tr->partials, g_ptr_array_unref);
+  g_clear_pointer (&tr->vecs, g_ptr_array_unref);
+  g_clear_pointer (&tr->row_vec, g_free);
+  g_clear_pointer (&tr->row_partial, g_free);
+}
+
 /* Reads one table from its region; FALSE if nothing of it was found. */
 static gboolean
 read_table (Reader    *rd,
@@ -175,23 +204,14 @@ read_table (Reader    *rd,
             guint      anchor_lineno,
             gboolean   fallback)
 {
-  TableRead tr = { 0 };
-  guint n_rows = ti->table->rows->len;
+  TableRead tr;
   double read = 0;
   guint expected = 0;
   gboolean found = !fallback;
 
-  tr.rd = rd;
-  tr.ti = ti;
-  tr.rlines = rlines;
+  govstats_import_table_read_init (&tr, rd, ti, rlines);
   tr.fallback = fallback;
   tr.anchor_lineno = anchor_lineno;
-  tr.partials = g_ptr_array_new_with_free_func (govstats_import_partial_free);
-  tr.vecs = g_ptr_array_new_with_free_func (govstats_import_vec_free);
-  tr.row_vec = g_new (int, n_rows);
-  tr.row_partial = g_new (int, n_rows);
-  for (guint r = 0; r < n_rows; r++)
-    tr.row_vec[r] = tr.row_partial[r] = -1;
 
   /* Reading order or lines: decided before the labels, which join differently. */
   tr.line_mode = FALSE;
@@ -226,10 +246,7 @@ read_table (Reader    *rd,
   rd->stats->n_cells_read += (guint) read;
 
 out:
-  g_ptr_array_unref (tr.partials);
-  g_ptr_array_unref (tr.vecs);
-  g_free (tr.row_vec);
-  g_free (tr.row_partial);
+  govstats_import_table_read_clear (&tr);
   return found;
 }
 

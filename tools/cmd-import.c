@@ -92,9 +92,7 @@ print_json (const char        *source,
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
   json_builder_end_array (b);
-  tool_add_summary_json (b, summary);
-  json_builder_end_object (b);
-  tool_print_json (b);
+  tool_finish_json (b, summary);
 }
 
 /* The imported report on standard output when there is no -o, and what was

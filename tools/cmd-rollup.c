@@ -322,9 +322,7 @@ print_rollup_json (GovstatsRollup *rollup,
     }
   json_builder_end_object (b);
   json_builder_end_object (b);
-  tool_add_summary_json (b, &summary);
-  json_builder_end_object (b);
-  tool_print_json (b);
+  tool_finish_json (b, &summary);
 }
 
 /* A rollup of no units: only the rollup's own findings (the unreadable
@@ -364,9 +362,7 @@ print_nothing_consolidated (GovstatsRollup *rollup,
       json_builder_set_member_name (b, "units");
       json_builder_add_int_value (b, 0);
       json_builder_end_object (b);
-      tool_add_summary_json (b, &summary);
-      json_builder_end_object (b);
-      tool_print_json (b);
+      tool_finish_json (b, &summary);
     }
   else
     tool_print_findings_text (stderr, own, lang);

@@ -322,6 +322,16 @@ tool_add_summary_json (JsonBuilder       *b,
   json_builder_end_object (b);
 }
 
+/* Ends the document's top-level object with its summary, and prints it. */
+void
+tool_finish_json (JsonBuilder       *b,
+                  const ToolSummary *summary)
+{
+  tool_add_summary_json (b, summary);
+  json_builder_end_object (b);
+  tool_print_json (b);
+}
+
 void
 tool_add_findings_json (JsonBuilder *b,
                         GPtrArray   *findings,

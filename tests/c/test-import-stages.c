@@ -298,22 +298,13 @@ read_art20_1 (Stage      *st,
               int         row_vec[2])
 {
   g_autoptr(GovstatsImportDoc) doc = doc_from_string (text);
-  TableRead tr = { 0 };
+  TableRead tr;
   TableInfo *ti;
-  guint n_rows;
 
   stage_init (st, doc, "2021");
   ti = govstats_import_table_info_new (st->rd.schema, 0);
-  n_rows = ti->table->rows->len;
-  tr.rd = &st->rd;
-  tr.ti = ti;
-  tr.rlines = st->rd.lines;
-  tr.partials = g_ptr_array_new_with_free_func (govstats_import_partial_free);
-  tr.vecs = g_ptr_array_new_with_free_func (govstats_import_vec_free);
-  tr.row_vec = g_new (int, n_rows);
-  tr.row_partial = g_new (int, n_rows);
-  for (guint r = 0; r < n_rows; r++)
-    tr.row_vec[r] = tr.row_partial[r] = -1;
+  govstats_import_table_read_init (&tr, &st->rd, ti, st->rd.lines);
+  g_assert_cmpint (tr.row_vec[0], ==, -1);
   tr.line_mode = line_mode;
   tr.stream = !line_mode;
 
@@ -330,10 +321,8 @@ read_art20_1 (Stage      *st,
   row_vec[1] = tr.row_vec[1];
   govstats_import_apply_rows (&tr, read, expected);
 
-  g_ptr_array_unref (tr.partials);
-  g_ptr_array_unref (tr.vecs);
-  g_free (tr.row_vec);
-  g_free (tr.row_partial);
+  govstats_import_table_read_clear (&tr);
+  g_assert_null (tr.row_vec);
   govstats_import_table_info_free (ti);
 }
 
