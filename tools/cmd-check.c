@@ -33,9 +33,7 @@ print_json (GPtrArray         *results,
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_string_value (b, "govstats-check/1");
+  tool_begin_json (b, "govstats-check/1");
   json_builder_set_member_name (b, "reports");
   json_builder_begin_array (b);
   for (guint i = 0; i < results->len; i++)

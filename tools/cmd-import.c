@@ -82,9 +82,7 @@ print_json (const char        *source,
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_string_value (b, "govstats-import/1");
+  tool_begin_json (b, "govstats-import/1");
   json_builder_set_member_name (b, "reports");
   json_builder_begin_array (b);
   add_report_json (b, source, report, findings, lang);

@@ -260,9 +260,7 @@ print_rollup_json (GovstatsRollup *rollup,
   group_findings (findings, result, top, unit_keys, by_unit);
   tool_count_findings (findings, &summary);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_string_value (b, "govstats-rollup/1");
+  tool_begin_json (b, "govstats-rollup/1");
   json_builder_set_member_name (b, "reports");
   json_builder_begin_array (b);
   for (guint i = 0; i < unit_keys->len; i++)
@@ -347,9 +345,7 @@ print_nothing_consolidated (GovstatsRollup *rollup,
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "format");
-      json_builder_add_string_value (b, "govstats-rollup/1");
+      tool_begin_json (b, "govstats-rollup/1");
       json_builder_set_member_name (b, "reports");
       json_builder_begin_array (b);
       json_builder_end_array (b);
@@ -470,9 +466,7 @@ explain_print_json (GovstatsReport *result,
   static const char * const kinds[] = { "government", "department", "town", "other" };
   GovstatsValueKind kind = govstats_schema_get_cell_kind (govstats_report_get_schema (result), cell);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_string_value (b, "govstats-explain/1");
+  tool_begin_json (b, "govstats-explain/1");
   json_builder_set_member_name (b, "cell");
   json_builder_add_string_value (b, cell);
   json_builder_set_member_name (b, "total");

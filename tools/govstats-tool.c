@@ -322,6 +322,17 @@ tool_add_summary_json (JsonBuilder       *b,
   json_builder_end_object (b);
 }
 
+/* Starts a document of the JSON contract: its top-level object, named by
+ * its format ("govstats-check/1", …). */
+void
+tool_begin_json (JsonBuilder *b,
+                 const char  *format)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, format);
+}
+
 /* Ends the document's top-level object with its summary, and prints it. */
 void
 tool_finish_json (JsonBuilder       *b,

@@ -67,6 +67,7 @@ void             tool_count_findings        (GPtrArray *findings, ToolSummary *s
 void             tool_add_summary_json      (JsonBuilder *b, const ToolSummary *summary);
 void             tool_add_findings_json     (JsonBuilder *b, GPtrArray *findings, const char *lang);
 void             tool_print_json            (JsonBuilder *b);
+void             tool_begin_json            (JsonBuilder *b, const char *format);
 void             tool_finish_json           (JsonBuilder *b, const ToolSummary *summary);
 void             tool_print_findings_text   (FILE *out, GPtrArray *findings, const char *lang);
 void             tool_print_summary_text    (const ToolSummary *summary, const char *lang);
