@@ -49,6 +49,10 @@ gboolean  govstats_json_reader_fail       (GovstatsJsonReader *r,
                                            int                 code,
                                            const char         *format,
                                            ...) G_GNUC_PRINTF (4, 5);
+/* The start of a document at r->p: checks the encoding of the rest, skips
+ * a byte-order mark and white space; FALSE (error set) for a file that is
+ * not UTF-8 or holds nothing. */
+gboolean  govstats_json_reader_start      (GovstatsJsonReader *r);
 void      govstats_json_reader_space      (GovstatsJsonReader *r);
 gboolean  govstats_json_reader_unexpected (GovstatsJsonReader *r,
                                            const char         *expected);

@@ -557,6 +557,24 @@ govstats_json_reader_node (GovstatsJsonReader *r,
     }
 }
 
+gboolean
+govstats_json_reader_start (GovstatsJsonReader *r)
+{
+  gsize length = (gsize) (r->end - r->p);
+
+  if (!govstats_text_check_encoding (r->p, length, r->name, r->error))
+    return FALSE;
+  if (length >= 3 && memcmp (r->p, "\xEF\xBB\xBF", 3) == 0)
+    r->p += 3;
+  govstats_json_reader_space (r);
+  if (r->p >= r->end)
+    {
+      govstats_i18n_set_error (r->error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", r->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads a whole document into nodes, checking the encoding first. */
 static JsonNode *
 read_document (const char  *data,
@@ -567,16 +585,8 @@ read_document (const char  *data,
   GovstatsJsonReader r = { data, data, data + length, name, error, g_string_new (NULL) };
   JsonNode *root = NULL;
 
-  if (!govstats_text_check_encoding (data, length, name, error))
+  if (!govstats_json_reader_start (&r))
     goto out;
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    r.p += 3;
-  govstats_json_reader_space (&r);
-  if (r.p >= r.end)
-    {
-      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
-      goto out;
-    }
   root = govstats_json_reader_node (&r, 0);
   if (root == NULL)
     goto out;

@@ -481,16 +481,8 @@ report_read_internal (const char  *data,
   gboolean done = FALSE, ok = TRUE, read = FALSE;
   GovstatsSchema *schema;
 
-  if (!govstats_text_check_encoding (data, length, name, error))
+  if (!govstats_json_reader_start (&r))
     goto out;
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    r.p += 3;
-  govstats_json_reader_space (&r);
-  if (r.p >= r.end)
-    {
-      govstats_i18n_set_error (error, GOVSTATS_ERROR, GOVSTATS_ERROR_PARSE, "%s: the file is empty", name);
-      goto out;
-    }
   if (*r.p != '{')
     {
       /* Not an object: read it to report a syntax error, else the type. */
