@@ -217,17 +217,6 @@ typedef struct {
   int table_line[16];       /* line index of each table's anchor, or -1 */
 } Anchors;
 
-/* govstats-import-text.c */
-
-/* Sets @tr up to read table @ti from the lines @rlines: no labels, no
- * numbers, every row without either. */
-void         govstats_import_table_read_init     (TableRead      *tr,
-                                                  Reader         *rd,
-                                                  TableInfo      *ti,
-                                                  GPtrArray      *rlines);
-/* Frees what govstats_import_table_read_init() allocated. */
-void         govstats_import_table_read_clear    (TableRead      *tr);
-
 /* govstats-import-tokens.c */
 
 /* Is @c a Han character (the CJK ideograph blocks)? */
@@ -344,6 +333,14 @@ void         govstats_import_read_scope          (Reader         *rd);
 
 /* govstats-import-text.c */
 
+/* Sets @tr up to read table @ti from the lines @rlines: no labels, no
+ * numbers, every row without either. */
+void         govstats_import_table_read_init     (TableRead      *tr,
+                                                  Reader         *rd,
+                                                  TableInfo      *ti,
+                                                  GPtrArray      *rlines);
+/* Frees what govstats_import_table_read_init() allocated. */
+void         govstats_import_table_read_clear    (TableRead      *tr);
 /* A finding whose Chinese and English messages are already made (from one
  * msgid, where some of the arguments are in a language themselves). */
 GovstatsFinding *govstats_import_add_finding     (Reader          *rd,

@@ -87,16 +87,6 @@ govstats_import_add_finding_printf (Reader          *rd,
                                     guint            column,
                                     char           **cells,
                                     const char      *format,
-                                    ...) G_GNUC_PRINTF (7, 8);
-
-GovstatsFinding *
-govstats_import_add_finding_printf (Reader          *rd,
-                                    const char      *rule,
-                                    GovstatsSeverity severity,
-                                    guint            lineno,
-                                    guint            column,
-                                    char           **cells,
-                                    const char      *format,
                                     ...)
 {
   va_list args;
