@@ -302,6 +302,48 @@ load_unit (GovstatsReport *self,
   return TRUE;
 }
 
+/* A section as an array: paragraphs (strings) and places of tables
+ * ({"table": KEY}, a table of the layout). */
+static gboolean
+load_text_blocks (GovstatsReport *self,
+                  Loader         *ld,
+                  const char     *key,
+                  JsonArray      *array)
+{
+  guint n = json_array_get_length (array);
+
+  /* An empty list stays a list. */
+  govstats_report_begin_text_list (self, key);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *el = json_array_get_element (array, i);
+      JsonObject *o;
+      JsonNode *table;
+
+      if (is_string (el))
+        {
+          govstats_report_add_paragraph (self, key, json_node_get_string (el));
+          continue;
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (el))
+        return load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE,
+                          "text/%s/%u: expected a paragraph (a string) or {\"table\": KEY}, found %s",
+                          key, i, node_type_name (el));
+      o = json_node_get_object (el);
+      table = json_object_get_member (o, "table");
+      if (table == NULL || json_object_get_size (o) != 1 || !is_string (table))
+        return load_fail (ld, GOVSTATS_ERROR_INVALID_VALUE,
+                          "text/%s/%u: a table's place is an object with the one member \"table\" naming the table",
+                          key, i);
+      if (govstats_schema_find_table (self->schema, json_node_get_string (table)) == NULL)
+        return load_fail (ld, GOVSTATS_ERROR_UNKNOWN_KEY,
+                          "text/%s/%u: “%s” is not a table of the %s layout",
+                          key, i, json_node_get_string (table), govstats_schema_get_version (self->schema));
+      govstats_report_add_table_place (self, key, json_node_get_string (table));
+    }
+  return TRUE;
+}
+
 static gboolean
 load_text (GovstatsReport *self,
            Loader         *ld,
@@ -321,8 +363,15 @@ load_text (GovstatsReport *self,
     {
       if (JSON_NODE_HOLDS_NULL (member))
         continue;
+      if (JSON_NODE_HOLDS_ARRAY (member))
+        {
+          if (!load_text_blocks (self, ld, key, json_node_get_array (member)))
+            return FALSE;
+          continue;
+        }
       if (!is_string (member))
-        return load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE, "text/%s: expected a string, found %s",
+        return load_fail (ld, GOVSTATS_ERROR_INVALID_TYPE,
+                          "text/%s: expected a string or an array of paragraphs, found %s",
                           key, node_type_name (member));
       govstats_report_set_text (self, key, json_node_get_string (member));
     }

@@ -1,4 +1,4 @@
-/* govstats-report-meta.c — a report's metadata, text sections, sources and unknown members
+/* govstats-report-meta.c — a report's metadata, sources and unknown members
  *
  * Copyright 2026 The libgovstats authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -290,85 +290,7 @@ govstats_report_dup_display_name (GovstatsReport *self)
   return g_strdup ("report");
 }
 
-/* ---------- text and the rest ---------- */
-
-/**
- * govstats_report_get_text:
- * @self: a report
- * @key: a text section key: `overview`, `problems`, `other_matters`, or any other
- *
- * Gets a text section of the report.
- *
- * Returns: (transfer none) (nullable): the text
- *
- * Since: 0.1
- */
-const char *
-govstats_report_get_text (GovstatsReport *self,
-                          const char     *key)
-{
-  g_return_val_if_fail (GOVSTATS_IS_REPORT (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-  return g_hash_table_lookup (self->texts, key);
-}
-
-/**
- * govstats_report_set_text:
- * @self: a report
- * @key: a text section key
- * @text: (nullable): the text, or %NULL to remove the section
- *
- * Sets a text section of the report.
- *
- * Since: 0.1
- */
-void
-govstats_report_set_text (GovstatsReport *self,
-                          const char     *key,
-                          const char     *text)
-{
-  guint pos;
-
-  g_return_if_fail (GOVSTATS_IS_REPORT (self));
-  g_return_if_fail (key != NULL && g_utf8_validate (key, -1, NULL));
-  g_return_if_fail (text == NULL || g_utf8_validate (text, -1, NULL));
-  if (text == NULL)
-    {
-      if (g_ptr_array_find_with_equal_func (self->text_keys, key, g_str_equal, &pos))
-        {
-          g_hash_table_remove (self->texts, key);
-          g_ptr_array_remove_index (self->text_keys, pos);
-        }
-      return;
-    }
-  if (!g_ptr_array_find_with_equal_func (self->text_keys, key, g_str_equal, &pos))
-    {
-      g_ptr_array_add (self->text_keys, g_strdup (key));
-      pos = self->text_keys->len - 1;
-    }
-  g_hash_table_insert (self->texts, self->text_keys->pdata[pos], g_strdup (text));
-}
-
-/**
- * govstats_report_dup_text_keys:
- * @self: a report
- *
- * Lists the text sections the report has, in file order.
- *
- * Returns: (transfer full) (array zero-terminated=1): the keys
- *
- * Since: 0.1
- */
-char **
-govstats_report_dup_text_keys (GovstatsReport *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (GOVSTATS_IS_REPORT (self), NULL);
-  for (guint i = 0; i < self->text_keys->len; i++)
-    g_strv_builder_add (builder, self->text_keys->pdata[i]);
-  return g_strv_builder_end (builder);
-}
+/* ---------- the rest ---------- */
 
 #define OBJECT_ACCESSORS(field, type, ref) \
 type * \

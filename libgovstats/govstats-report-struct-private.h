@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "govstats-report-private.h"
+#include "govstats-json-writer-private.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,30 @@ typedef struct {
   JsonObject *extra;   /* unknown members of the cell object, kept verbatim */
 } CellMeta;
 
+/* One section of the report's prose: paragraphs in order, with the places
+ * of its tables among them. A section read from a JSON string is one
+ * paragraph holding the whole string, written back as a string. */
+typedef struct {
+  char *text;    /* a paragraph, or NULL for a table's place */
+  char *table;   /* the table printed here (table blocks) */
+} GovstatsTextBlock;
+
+typedef struct {
+  GPtrArray *blocks;    /* GovstatsTextBlock */
+  gboolean   as_list;   /* written as a JSON array */
+  char      *joined;    /* the paragraphs joined by "\n", or NULL */
+} GovstatsTextSection;
+
+void govstats_text_section_free  (gpointer data);
+/* govstats-report-text.c */
+/* Makes @key an empty section written as a list. */
+void govstats_report_begin_text_list (GovstatsReport     *self,
+                                      const char         *key);
+void govstats_report_copy_texts  (GovstatsReport     *from,
+                                  GovstatsReport     *to);
+void govstats_report_write_texts (GovstatsReport     *self,
+                                  GovstatsJsonWriter *w);
+
 struct _GovstatsReport
 {
   GObject          parent_instance;
@@ -61,7 +86,7 @@ struct _GovstatsReport
   GovstatsScope    scope;
 
   GPtrArray       *text_keys;     /* in file order */
-  GHashTable      *texts;         /* key → text */
+  GHashTable      *texts;         /* key → GovstatsTextSection */
 
   JsonObject      *source;
   JsonArray       *sources;

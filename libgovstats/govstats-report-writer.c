@@ -185,17 +185,7 @@ write_report (GovstatsReport     *self,
   govstats_json_writer_key (w, "scope");
   govstats_json_writer_string (w, self->scope == GOVSTATS_SCOPE_AGGREGATE ? "aggregate" : "own");
   write_tables (self, w);
-  if (self->text_keys->len > 0)
-    {
-      govstats_json_writer_key (w, "text");
-      govstats_json_writer_begin_object (w);
-      for (guint i = 0; i < self->text_keys->len; i++)
-        {
-          govstats_json_writer_key (w, self->text_keys->pdata[i]);
-          govstats_json_writer_string (w, g_hash_table_lookup (self->texts, self->text_keys->pdata[i]));
-        }
-      govstats_json_writer_end_object (w);
-    }
+  govstats_report_write_texts (self, w);
   if (self->source)
     {
       govstats_json_writer_key (w, "source");

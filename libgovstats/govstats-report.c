@@ -262,7 +262,7 @@ govstats_report_init (GovstatsReport *self)
   self->unit_kind = GOVSTATS_UNIT_KIND_OTHER;
   self->scope = GOVSTATS_SCOPE_OWN;
   self->text_keys = g_ptr_array_new_with_free_func (g_free);
-  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, govstats_text_section_free);
 }
 
 /**
@@ -352,9 +352,7 @@ govstats_report_copy (GovstatsReport *self)
   copy->unit_parent = g_strdup (self->unit_parent);
   copy->scope = self->scope;
   copy->filename = g_strdup (self->filename);
-  for (guint i = 0; i < self->text_keys->len; i++)
-    govstats_report_set_text (copy, self->text_keys->pdata[i],
-                              g_hash_table_lookup (self->texts, self->text_keys->pdata[i]));
+  govstats_report_copy_texts (self, copy);
 #define COPY_OBJECT(field) \
   if (self->field) \
     copy->field = deep_copy_object (self->field);

@@ -166,6 +166,25 @@ void              govstats_report_set_text            (GovstatsReport  *self,
                                                        const char      *text);
 GOVSTATS_AVAILABLE_IN_ALL
 char            **govstats_report_dup_text_keys       (GovstatsReport  *self);
+GOVSTATS_AVAILABLE_IN_ALL
+void              govstats_report_add_paragraph       (GovstatsReport  *self,
+                                                       const char      *key,
+                                                       const char      *text);
+GOVSTATS_AVAILABLE_IN_ALL
+void              govstats_report_add_table_place     (GovstatsReport  *self,
+                                                       const char      *key,
+                                                       const char      *table);
+GOVSTATS_AVAILABLE_IN_ALL
+guint             govstats_report_get_n_text_blocks   (GovstatsReport  *self,
+                                                       const char      *key);
+GOVSTATS_AVAILABLE_IN_ALL
+const char       *govstats_report_get_text_block      (GovstatsReport  *self,
+                                                       const char      *key,
+                                                       guint            index,
+                                                       gboolean        *is_table);
+GOVSTATS_AVAILABLE_IN_ALL
+char            **govstats_report_dup_paragraphs      (GovstatsReport  *self,
+                                                       const char      *key);
 
 GOVSTATS_AVAILABLE_IN_ALL
 JsonObject       *govstats_report_get_extensions      (GovstatsReport  *self);

@@ -211,7 +211,8 @@ def test_amount_out_of_range():
     (b'{"version": 2021}', 'version'),
     (b'{"version": "2021", "year": "2021"}', 'year'),
     (b'{"version": "2021", "unit": {"name": 5}}', 'unit/name'),
-    (b'{"version": "2021", "text": {"overview": ["a"]}}', 'text/overview'),
+    (b'{"version": "2021", "text": {"overview": [1]}}', 'text/overview/0'),
+    (b'{"version": "2021", "text": {"overview": {"a": 1}}}', 'text/overview'),
     (b'{"govstats": "1", "version": "2021"}', 'govstats'),
     (b'[]', 'top level'),
 ])
