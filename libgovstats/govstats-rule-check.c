@@ -491,6 +491,7 @@ govstats_rule_set_check (GovstatsRuleSet *self,
       govstats_rule_kinds[rule->kind].check (&ck, rule, failures);
     }
   flush_uncertain (&ck);
+  g_clear_pointer (&ck.statements, g_ptr_array_unref);
   find_likely_wrong_cells (&ck, failures);
   govstats_rule_set_apply_waivers (self, ck.findings);
   return ck.findings;

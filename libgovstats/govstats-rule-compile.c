@@ -393,7 +393,7 @@ compile_rule (GovstatsRuleSet *self,
 {
   static const char * const known[] = {
     "id", "severity", "kind", "statement", "source", "for_each", "lhs", "rhs", "cells",
-    "applies_to", "expected", "versions", "description", NULL
+    "applies_to", "expected", "versions", "description", "narrative", NULL
   };
   g_autofree char *where = g_strdup_printf ("%s: rule %u", origin, position + 1);
   Rule *rule;

@@ -14,4 +14,5 @@ const RuleKindClass govstats_rule_kinds[N_RULE_KINDS] = {
   [RULE_BLANK]         = { "blank",         govstats_rule_compile_cells,    govstats_rule_check_blank,       FALSE },
   [RULE_MUST_BE_BLANK] = { "must_be_blank", govstats_rule_compile_cells,    govstats_rule_check_must_be,     FALSE },
   [RULE_MUST_BE_ZERO]  = { "must_be_zero",  govstats_rule_compile_cells,    govstats_rule_check_must_be,     FALSE },
+  [RULE_TEXT]          = { "text",          govstats_rule_compile_text,     govstats_rule_check_text,        FALSE },
 };

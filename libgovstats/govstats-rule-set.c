@@ -100,6 +100,7 @@ rule_free (gpointer data)
   g_array_unref (rule->cells);
   g_strfreev (rule->unit_kinds);
   g_strfreev (rule->name_suffixes);
+  g_free (rule->narrative);
   g_free (rule);
 }
 

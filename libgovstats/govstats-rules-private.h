@@ -26,6 +26,7 @@ typedef enum {
   RULE_BLANK,
   RULE_MUST_BE_BLANK,
   RULE_MUST_BE_ZERO,
+  RULE_TEXT,
   N_RULE_KINDS
 } RuleKind;
 
@@ -57,6 +58,7 @@ typedef struct {
   GArray          *cells;       /* guint cell indexes, for the cell rules */
   GStrv            unit_kinds;
   GStrv            name_suffixes;
+  char            *narrative;   /* the statement a "text" rule checks */
 } Rule;
 
 typedef struct {
@@ -95,6 +97,7 @@ typedef struct {
   Rule            *uncertain_rule;
   GPtrArray       *uncertain;
   GPtrArray       *uncertain_cells;
+  GPtrArray       *statements;   /* read once for the "text" rules */
 } Check;
 
 typedef struct {
@@ -138,6 +141,14 @@ gboolean govstats_rule_compile_equation  (GovstatsRuleSet *self,
                                           Rule            *rule,
                                           JsonObject      *object,
                                           GError         **error);
+/* govstats-rule-text.c: the kind "text" (a figure of the prose against the tables). */
+gboolean govstats_rule_compile_text      (GovstatsRuleSet *self,
+                                          Rule            *rule,
+                                          JsonObject      *object,
+                                          GError         **error);
+void     govstats_rule_check_text        (Check           *ck,
+                                          Rule            *rule,
+                                          GPtrArray       *failures);
 gboolean govstats_rule_compile_cells     (GovstatsRuleSet *self,
                                           Rule            *rule,
                                           JsonObject      *object,

@@ -14,6 +14,7 @@
 #include "govstats-resources.h"
 #include "govstats-schema-private.h"
 #include "govstats-schema-struct-private.h"
+#include "govstats-narrative-private.h"
 
 /* ---------- loading ---------- */
 
@@ -459,6 +460,18 @@ govstats_schema_new_from_bytes (GBytes  *bytes,
           return NULL;
         }
       self->rules = json_node_get_array (rules);
+    }
+  if (json_object_has_member (o, "narrative"))
+    {
+      JsonNode *narrative = json_object_get_member (o, "narrative");
+      if (!JSON_NODE_HOLDS_OBJECT (narrative))
+        {
+          fail (error, "schema: “narrative” must be an object");
+          return NULL;
+        }
+      self->narrative = govstats_narrative_compile (self, json_node_get_object (narrative), error);
+      if (self->narrative == NULL)
+        return NULL;
     }
   self->table_keys = g_strv_builder_end (table_keys);
   self->section_keys = g_strv_builder_end (section_keys);

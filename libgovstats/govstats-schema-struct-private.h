@@ -32,6 +32,7 @@ struct _GovstatsSchema
   GHashTable  *cell_index;   /* path → index + 1 */
   JsonNode    *root;
   JsonArray   *rules;
+  struct _GovstatsNarrative *narrative;  /* govstats-narrative.c */
 };
 
 /* Defined in govstats-schema.c. */

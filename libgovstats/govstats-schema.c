@@ -13,6 +13,7 @@
 #include "govstats-resources.h"
 #include "govstats-schema-private.h"
 #include "govstats-schema-struct-private.h"
+#include "govstats-narrative-private.h"
 
 /**
  * GovstatsSchema:
@@ -171,6 +172,7 @@ govstats_schema_finalize (GObject *object)
   g_clear_pointer (&self->cells, g_array_unref);
   g_clear_pointer (&self->cell_index, g_hash_table_unref);
   g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->narrative, govstats_narrative_free);
 
   G_OBJECT_CLASS (govstats_schema_parent_class)->finalize (object);
 }
@@ -399,6 +401,12 @@ govstats_schema_cell_at (GovstatsSchema *self,
                          guint           index)
 {
   return &g_array_index (self->cells, GovstatsSchemaCell, index);
+}
+
+GovstatsNarrative *
+govstats_schema_get_narrative (GovstatsSchema *self)
+{
+  return self->narrative;
 }
 
 GovstatsValueKind

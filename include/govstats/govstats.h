@@ -19,4 +19,5 @@
 #include "govstats-rollup.h"
 #include "govstats-render.h"
 #include "govstats-import.h"
+#include "govstats-statement.h"
 #undef GOVSTATS_INSIDE

@@ -661,8 +661,23 @@ test_rule_ids (gconstpointer data)
       g_assert_nonnull (govstats_rule_set_get_rule_statement (rules, expected[i].id, "zh"));
       g_assert_nonnull (govstats_rule_set_get_rule_statement (rules, expected[i].id, "en"));
     }
-  /* Each id once, even cross_year.items, which is one rule per table. */
-  g_assert_cmpuint (g_strv_length (ids), ==, n);
+  /* Each id once, even cross_year.items, which is one rule per table; and
+   * one text.* rule per narrative statement of the layout, each a warning. */
+  {
+    guint n_text = 0, n_other = 0;
+    for (guint i = 0; ids[i]; i++)
+      if (g_str_has_prefix (ids[i], "text."))
+        {
+          n_text++;
+          g_assert_cmpint (govstats_rule_set_get_rule_severity (rules, ids[i]), ==, GOVSTATS_SEVERITY_WARNING);
+        }
+      else
+        n_other++;
+    g_assert_cmpuint (n_other, ==, n);
+    g_assert_true (govstats_rule_set_has_rule (rules, "text.applications.received"));
+    g_assert_true (govstats_rule_set_has_rule (rules, "text.review.total"));
+    g_assert_cmpuint (n_text, >=, 25);
+  }
   g_assert_null (govstats_rule_set_get_rule_statement (rules, "no.such_rule", "zh"));
 }
 
