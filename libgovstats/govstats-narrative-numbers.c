@@ -59,7 +59,34 @@ is_space (gunichar c)
   return c == ' ' || c == 0x3000 || c == 0xA0 || c == '\t';
 }
 
-/* Does the word @w end at (@at exclusive) / start at @at in @chars? */
+glong
+govstats_narrative_match_at (const gunichar *chars,
+                             glong           to,
+                             glong           at,
+                             const char     *word)
+{
+  glong i = 0;
+
+  for (const char *w = word; *w; w = g_utf8_next_char (w), i++)
+    if (at + i >= to || chars[at + i] != g_utf8_get_char (w))
+      return 0;
+  return i;
+}
+
+glong
+govstats_narrative_longest_at (const gunichar *chars,
+                               glong           to,
+                               glong           at,
+                               GStrv           words)
+{
+  glong best = 0;
+
+  for (guint i = 0; words && words[i]; i++)
+    best = MAX (best, govstats_narrative_match_at (chars, to, at, words[i]));
+  return best;
+}
+
+/* The start of the longest of @words that ends at @at, or -1. */
 static glong
 word_before (const gunichar *chars,
              glong           at,
@@ -69,30 +96,24 @@ word_before (const gunichar *chars,
 
   for (guint i = 0; words && words[i]; i++)
     {
-      glong len = 0;
-      g_autofree gunichar *w = g_utf8_to_ucs4_fast (words[i], -1, &len);
-      if (len <= at && memcmp (chars + at - len, w, (gsize) len * sizeof (gunichar)) == 0 && at - len < (best < 0 ? at + 1 : best))
+      glong len = g_utf8_strlen (words[i], -1);
+      if (len <= at && govstats_narrative_match_at (chars, at, at - len, words[i]) == len &&
+          (best < 0 || at - len < best))
         best = at - len;
     }
   return best;
 }
 
+/* The end of the longest of @words that starts at @at, or -1. */
 static glong
 word_after (const gunichar *chars,
             glong           n_chars,
             glong           at,
             GStrv           words)
 {
-  glong best = -1;
+  glong len = govstats_narrative_longest_at (chars, n_chars, at, words);
 
-  for (guint i = 0; words && words[i]; i++)
-    {
-      glong len = 0;
-      g_autofree gunichar *w = g_utf8_to_ucs4_fast (words[i], -1, &len);
-      if (at + len <= n_chars && memcmp (chars + at, w, (gsize) len * sizeof (gunichar)) == 0 && at + len > best)
-        best = at + len;
-    }
-  return best;
+  return len > 0 ? at + len : -1;
 }
 
 /* Digits with thousands separators and decimals: "3,119", "4068.208". */

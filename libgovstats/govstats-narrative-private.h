@@ -88,6 +88,16 @@ typedef struct {
 } NarrativeNumber;
 
 void       govstats_narrative_number_clear (NarrativeNumber *n);
+/* The length of @word where it stands at @at of @chars, ending by @to; or 0. */
+glong      govstats_narrative_match_at     (const gunichar    *chars,
+                                            glong              to,
+                                            glong              at,
+                                            const char        *word);
+/* The length of the longest of @words standing at @at, ending by @to; or 0. */
+glong      govstats_narrative_longest_at   (const gunichar    *chars,
+                                            glong              to,
+                                            glong              at,
+                                            GStrv              words);
 /* Every figure of @chars (code points) in order. */
 GArray    *govstats_narrative_find_numbers (GovstatsNarrative *narrative,
                                             const gunichar    *chars,

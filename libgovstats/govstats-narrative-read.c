@@ -25,6 +25,7 @@ typedef struct {
   GovstatsNarrative *n;
   const gunichar    *c;
   glong              len;
+  const char       **topic_before;   /* see topics_before() */
 } Para;
 
 static gboolean
@@ -52,12 +53,7 @@ match_at (Para       *p,
           glong       at,
           const char *word)
 {
-  glong i = 0;
-
-  for (const char *w = word; *w; w = g_utf8_next_char (w), i++)
-    if (at + i >= p->len || p->c[at + i] != g_utf8_get_char (w))
-      return 0;
-  return i;
+  return govstats_narrative_match_at (p->c, p->len, at, word);
 }
 
 /* The last occurrence of any of @words within [@from, @to): its start, or -1. */
@@ -69,20 +65,8 @@ find_last (Para   *p,
            glong  *length)
 {
   for (glong at = to - 1; at >= from; at--)
-    {
-      glong best = 0;
-      for (guint i = 0; words[i]; i++)
-        {
-          glong l = match_at (p, at, words[i]);
-          if (l > best && at + l <= to)
-            best = l;
-        }
-      if (best > 0)
-        {
-          *length = best;
-          return at;
-        }
-    }
+    if ((*length = govstats_narrative_longest_at (p->c, to, at, words)) > 0)
+      return at;
   return -1;
 }
 
@@ -94,40 +78,34 @@ find_first (Para   *p,
             glong  *length)
 {
   for (glong at = from; at < to; at++)
-    {
-      glong best = 0;
-      for (guint i = 0; words[i]; i++)
-        {
-          glong l = match_at (p, at, words[i]);
-          if (l > best && at + l <= to)
-            best = l;
-        }
-      if (best > 0)
-        {
-          *length = best;
-          return at;
-        }
-    }
+    if ((*length = govstats_narrative_longest_at (p->c, to, at, words)) > 0)
+      return at;
   return -1;
 }
 
-/* The topic whose word ends last before @at, or NULL. */
-static const char *
-topic_at (Para *p,
-          glong at)
+/* For each position, the topic whose word ends last before it (NULL where
+ * none has yet): one pass over the paragraph. */
+static const char **
+topics_before (Para *p)
 {
-  for (glong i = at - 1; i >= 0; i--)
-    for (guint t = 0; t < p->n->topics->len; t++)
-      {
-        NarrativeTopic *topic = p->n->topics->pdata[t];
-        for (guint w = 0; topic->words[w]; w++)
-          {
-            glong l = g_utf8_strlen (topic->words[w], -1);
-            if (i - l + 1 >= 0 && match_at (p, i - l + 1, topic->words[w]) == l)
-              return topic->key;
-          }
-      }
-  return NULL;
+  const char **before = g_new0 (const char *, p->len + 1);
+
+  for (glong i = 0; i < p->len; i++)
+    {
+      const char *here = NULL;
+      for (guint t = 0; t < p->n->topics->len && here == NULL; t++)
+        {
+          NarrativeTopic *topic = p->n->topics->pdata[t];
+          for (guint w = 0; topic->words[w] && here == NULL; w++)
+            {
+              glong l = g_utf8_strlen (topic->words[w], -1);
+              if (i - l + 1 >= 0 && match_at (p, i - l + 1, topic->words[w]) == l)
+                here = topic->key;
+            }
+        }
+      before[i + 1] = here ? here : before[i];
+    }
+  return before;
 }
 
 typedef struct {
@@ -244,12 +222,7 @@ residue (Para                 *p,
             }
         }
       if (best == 0)
-        for (guint w = 0; p->n->fillers[w]; w++)
-          {
-            glong l = match_at (p, i, p->n->fillers[w]);
-            if (l > best && i + l <= to)
-              best = l;
-          }
+        best = govstats_narrative_longest_at (p->c, to, i, p->n->fillers);
       if (best > 0)
         {
           i += best;
@@ -374,7 +347,7 @@ bind_number (ReadState *st,
   while (clause_end < p->len && !ends_clause (p->c[clause_end]))
     clause_end++;
   window = MAX (sentence, *prev_end);
-  topic = topic_at (p, num->num_start);
+  topic = p->topic_before[num->num_start];
 
   for (guint s = 0; s < p->n->statements->len; s++)
     {
@@ -445,9 +418,12 @@ read_paragraph (ReadState         *st,
 {
   glong len = 0;
   g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, -1, &len);
-  Para p = { n, chars, len };
+  Para p = { n, chars, len, NULL };
   g_autoptr(GArray) numbers = govstats_narrative_find_numbers (n, chars, len);
+  g_autofree const char **topic_before = NULL;
   glong prev_end = 0;
+
+  p.topic_before = topic_before = topics_before (&p);
 
   for (guint i = 0; i < numbers->len; i++)
     if (!g_array_index (numbers, NarrativeNumber, i).percent)

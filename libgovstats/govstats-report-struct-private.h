@@ -53,7 +53,7 @@ typedef struct {
 typedef struct {
   GPtrArray *blocks;    /* GovstatsTextBlock */
   gboolean   as_list;   /* written as a JSON array */
-  char      *joined;    /* the paragraphs joined by "\n", or NULL */
+  char      *joined;    /* cache: the paragraphs joined by "\n", built when asked for */
 } GovstatsTextSection;
 
 void govstats_text_section_free  (gpointer data);

@@ -50,12 +50,22 @@ lookup_section (GovstatsReport *self,
   return sec;
 }
 
+/* The cached joined text is dropped on every change and rebuilt when asked
+ * for, so adding paragraphs one by one stays linear. */
 static void
 section_changed (GovstatsTextSection *sec)
 {
+  g_clear_pointer (&sec->joined, g_free);
+}
+
+/* The paragraphs joined by "\n", or NULL for a section without any. */
+static const char *
+section_joined (GovstatsTextSection *sec)
+{
   GString *s = NULL;
 
-  g_clear_pointer (&sec->joined, g_free);
+  if (sec->joined != NULL)
+    return sec->joined;
   for (guint i = 0; i < sec->blocks->len; i++)
     {
       GovstatsTextBlock *b = sec->blocks->pdata[i];
@@ -71,6 +81,7 @@ section_changed (GovstatsTextSection *sec)
     }
   if (s)
     sec->joined = g_string_free (s, FALSE);
+  return sec->joined;
 }
 
 static void
@@ -113,7 +124,7 @@ govstats_report_get_text (GovstatsReport *self,
   g_return_val_if_fail (GOVSTATS_IS_REPORT (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
   sec = lookup_section (self, key, FALSE);
-  return sec ? sec->joined : NULL;
+  return sec ? section_joined (sec) : NULL;
 }
 
 /**
@@ -366,7 +377,7 @@ govstats_report_write_texts (GovstatsReport     *self,
       govstats_json_writer_key (w, self->text_keys->pdata[i]);
       if (!sec->as_list)
         {
-          govstats_json_writer_string (w, sec->joined ? sec->joined : "");
+          govstats_json_writer_string (w, section_joined (sec) ? section_joined (sec) : "");
           continue;
         }
       govstats_json_writer_begin_array (w);

@@ -132,10 +132,11 @@ govstats_statement_set_share (GovstatsStatement     *self,
   self->share_value = g_strdup (number->value);
 }
 
-/* The value of one term, or FALSE when it is blank or cannot be known. */
+/* The value of one term — of the units of @kind, or of all — or FALSE
+ * when it is blank or cannot be known. */
 static gboolean
-term_value (GovstatsStatement   *self,
-            const NarrativeTerm *t,
+term_value (const NarrativeTerm *t,
+            const NarrativeKind *kind,
             GovstatsReport      *report,
             GovstatsRollup      *rollup,
             gint64              *value)
@@ -143,7 +144,7 @@ term_value (GovstatsStatement   *self,
   gint64 sum = 0, v;
   gboolean any = FALSE;
 
-  if (self->kind != NULL)
+  if (kind != NULL)
     {
       g_autofree char *path = NULL;
       if (rollup == NULL)
@@ -152,7 +153,7 @@ term_value (GovstatsStatement   *self,
         path = g_strdup (govstats_schema_cell_at (govstats_report_get_schema (report), (guint) t->cell)->path);
       for (int k = 0; k <= GOVSTATS_UNIT_KIND_OTHER; k++)
         {
-          if (!(self->kind->unit_kinds & (1u << k)))
+          if (!(kind->unit_kinds & (1u << k)))
             continue;
           if (path ? govstats_rollup_get_kind_value (rollup, path, k, &v)
                    : govstats_rollup_get_indicator_kind_value (rollup, t->indicator, k, &v))
@@ -179,32 +180,28 @@ term_value (GovstatsStatement   *self,
   }
 }
 
-/* The sum of a quantity; FALSE when every term is blank. */
+/* The sum of a quantity, for the units of @kind or all; FALSE when every
+ * term is blank. */
 static gboolean
-quantity_value (GovstatsStatement *self,
-                GArray            *terms,
-                GovstatsReport    *report,
-                GovstatsRollup    *rollup,
-                gboolean           by_kind,
-                gint64            *value)
+quantity_value (GArray              *terms,
+                const NarrativeKind *kind,
+                GovstatsReport      *report,
+                GovstatsRollup      *rollup,
+                gint64              *value)
 {
-  const NarrativeKind *kind = self->kind;
   gboolean any = FALSE;
   __int128 sum = 0;
 
-  if (!by_kind)
-    self->kind = NULL;
   for (guint i = 0; i < terms->len; i++)
     {
       NarrativeTerm *t = &g_array_index (terms, NarrativeTerm, i);
       gint64 v;
-      if (term_value (self, t, report, rollup, &v))
+      if (term_value (t, kind, report, rollup, &v))
         {
           sum += (__int128) t->sign * v;
           any = TRUE;
         }
     }
-  self->kind = kind;
   if (sum > G_MAXINT64 || sum < G_MININT64)
     return FALSE;
   *value = (gint64) sum;
@@ -264,10 +261,10 @@ share_agrees (GovstatsStatement *self,
   /* the share of the kind of unit is of the whole quantity; else share_of */
   if (self->kind != NULL)
     {
-      if (!quantity_value (self, self->def->binds->pdata[0], report, rollup, FALSE, &den))
+      if (!quantity_value (self->def->binds->pdata[0], NULL, report, rollup, &den))
         return FALSE;
     }
-  else if (self->def->share_of == NULL || !quantity_value (self, self->def->share_of, report, rollup, FALSE, &den))
+  else if (self->def->share_of == NULL || !quantity_value (self->def->share_of, NULL, report, rollup, &den))
     return FALSE;
   if (den == 0)
     return FALSE;
@@ -296,7 +293,7 @@ govstats_statement_decide (GovstatsStatement *self,
   for (guint b = 0; b < self->def->binds->len && !agrees; b++)
     {
       gint64 v;
-      if (!quantity_value (self, self->def->binds->pdata[b], report, rollup, TRUE, &v))
+      if (!quantity_value (self->def->binds->pdata[b], self->kind, report, rollup, &v))
         continue;
       if (!have_table)
         table = v;
